@@ -1,0 +1,71 @@
+import { Form, Link, NavLink, useLocation } from "react-router";
+import { useT, type Locale } from "../i18n/index.ts";
+import { LocaleSwitcher } from "./locale-switcher.tsx";
+import { SECTIONS } from "./sections.ts";
+
+interface HeaderProps {
+  locale: Locale;
+  viewer: { displayName: string; role: string } | null;
+}
+
+export function AppHeader({ locale, viewer }: HeaderProps) {
+  const t = useT();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <header className="site-header">
+      <div className="bar">
+        <Link to="/" className="brand" aria-label={`${t("app.name")} · ${t("nav.home")}`}>
+          <span className="brand-mark" aria-hidden="true">
+            匠
+          </span>
+          <span className="brand-name">{t("app.name")}</span>
+        </Link>
+        <nav aria-label={t("nav.main")} className="top-nav">
+          <ul>
+            {SECTIONS.map((section) => (
+              <li key={section.to}>
+                <NavLink to={section.to}>{t(section.label)}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="header-tools">
+          <Link to="/search" className="icon-link" aria-label={t("nav.search")}>
+            <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+              <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.2" />
+              <path d="m15.5 15.5 5 5" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
+            </svg>
+          </Link>
+          {viewer ? (
+            <>
+              {viewer.role === "ADMIN" ? (
+                <Link to="/admin/users" className="header-link">
+                  {t("nav.admin")}
+                </Link>
+              ) : null}
+              <Link to="/me" className="header-link" data-testid="viewer-name">
+                {viewer.displayName}
+              </Link>
+              <Form method="post" action="/logout" className="inline-form">
+                <button type="submit" className="link-button">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to={`/login?redirectTo=${encodeURIComponent(here)}`} className="header-link">
+                {t("nav.login")}
+              </Link>
+              <Link to="/register" className="header-link emphasis">
+                {t("nav.register")}
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+      <LocaleSwitcher locale={locale} redirectTo={here} />
+    </header>
+  );
+}

@@ -1,0 +1,148 @@
+import { data, Form, redirect } from "react-router";
+import type { Route } from "./+types/me";
+import { DocumentTitle, FormAlert, FormField } from "../components/form-field.tsx";
+import { translateKey, useLocale, useT, type MessageKey } from "../i18n/index.ts";
+import { formObject } from "../lib/forms.ts";
+
+export async function loader({ context }: Route.LoaderArgs) {
+  if (!context.viewer) throw redirect("/login?redirectTo=%2Fme");
+  const [profile, sessions, trades] = await Promise.all([
+    context.services.accounts.profileOf(context.viewer),
+    context.services.accounts.sessionsOf(context.viewer, context.sessionToken),
+    context.services.trades.options(),
+  ]);
+  return { profile, sessions, trades };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { intent, ...values } = await formObject(request);
+  if (intent === "signOutOthers") {
+    const count = await context.services.accounts.signOutOtherSessions(context.viewer, context.sessionToken);
+    return { signedOut: count };
+  }
+  const result = await context.services.accounts.updateProfile(context.viewer, values);
+  if (!result.ok) return data({ values, fieldErrors: result.fieldErrors }, { status: 400 });
+  return { saved: true };
+}
+
+export default function Me({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const { profile, sessions, trades } = loaderData;
+  const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
+  const errors = failed?.fieldErrors ?? {};
+  const values = failed?.values ?? {};
+  const formatTime = (date: Date | string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(date));
+  return (
+    <>
+      <DocumentTitle title={t("me.title")} />
+      <h1>{t("me.title")}</h1>
+      <dl className="facts">
+        <dt>{t("me.account")}</dt>
+        <dd>{profile.phone ?? profile.email}</dd>
+        <dt>{t("me.role")}</dt>
+        <dd>{t(`role.${profile.role}` as MessageKey)}</dd>
+        <dt>{t("me.memberSince")}</dt>
+        <dd>{formatTime(profile.createdAt)}</dd>
+      </dl>
+
+      {actionData && "saved" in actionData ? (
+        <div className="alert success" role="status">
+          {t("me.saved")}
+        </div>
+      ) : null}
+      <FormAlert message={failed ? t("form.errorSummary") : undefined} />
+      <Form method="post" noValidate className="stack narrow">
+        <input type="hidden" name="intent" value="profile" />
+        <FormField
+          name="displayName"
+          label={t("field.displayName")}
+          error={translateKey(t, errors.displayName)}
+          defaultValue={values.displayName ?? profile.displayName}
+          maxLength={40}
+          required
+        />
+        <div className={`field${errors.tradeCode ? " has-error" : ""}`}>
+          <label htmlFor="tradeCode">{t("field.trade")}</label>
+          <select id="tradeCode" name="tradeCode" defaultValue={values.tradeCode ?? profile.tradeCode ?? ""}>
+            <option value="">{t("field.trade.none")}</option>
+            {trades.map((trade) => (
+              <option key={trade.code} value={trade.code}>
+                {locale === "en" ? trade.nameEn : trade.nameZh}
+              </option>
+            ))}
+          </select>
+          {errors.tradeCode ? <p className="error">{translateKey(t, errors.tradeCode)}</p> : null}
+        </div>
+        <FormField
+          name="city"
+          label={t("field.city")}
+          error={translateKey(t, errors.city)}
+          defaultValue={values.city ?? profile.city ?? ""}
+          maxLength={40}
+        />
+        <FormField
+          name="employer"
+          label={t("field.employer")}
+          error={translateKey(t, errors.employer)}
+          defaultValue={values.employer ?? profile.employer ?? ""}
+          maxLength={80}
+        />
+        <button type="submit">{t("me.save")}</button>
+      </Form>
+
+      <section aria-labelledby="sessions-title" className="narrow">
+        <h2 id="sessions-title">{t("me.sessions.title")}</h2>
+        <p>{t("me.sessions.intro")}</p>
+        {actionData && "signedOut" in actionData ? (
+          <div className="alert success" role="status">
+            {t("me.sessions.signedOut", { count: actionData.signedOut ?? 0 })}
+          </div>
+        ) : null}
+        <ul className="session-list">
+          {sessions.map((session) => (
+            <li key={session.id}>
+              <strong>{session.userAgent ? summarizeAgent(session.userAgent) : t("me.sessions.unknownDevice")}</strong>
+              {session.isCurrent ? <span className="badge">{t("me.sessions.current")}</span> : null}
+              <span className="muted">{t("me.sessions.lastSeen", { time: formatTime(session.lastSeenAt) })}</span>
+            </li>
+          ))}
+        </ul>
+        <Form method="post">
+          <input type="hidden" name="intent" value="signOutOthers" />
+          <button type="submit" className="secondary">
+            {t("me.sessions.signOutOthers")}
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+/** "Chrome on Android" from a User-Agent header, enough to recognise a device. */
+function summarizeAgent(userAgent: string): string {
+  const browser = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /MicroMessenger/.test(userAgent)
+      ? "WeChat"
+      : /Chrome\//.test(userAgent)
+        ? "Chrome"
+        : /Firefox\//.test(userAgent)
+          ? "Firefox"
+          : /Safari\//.test(userAgent)
+            ? "Safari"
+            : userAgent.split(/[/ ]/)[0] || "?";
+  const system = /Android/.test(userAgent)
+    ? "Android"
+    : /iPhone|iPad/.test(userAgent)
+      ? "iOS"
+      : /Windows/.test(userAgent)
+        ? "Windows"
+        : /Mac OS X/.test(userAgent)
+          ? "macOS"
+          : /Linux/.test(userAgent)
+            ? "Linux"
+            : "";
+  return system ? `${browser} · ${system}` : browser;
+}

@@ -1,0 +1,45 @@
+// Reference data (trades) and demo data. Trades are synced at every start (new codes are added);
+// demo accounts are created only in an empty database and only when SEED_DEMO_DATA is on.
+import type { PrismaClient } from "../server/db/client.ts";
+import { hashPassword } from "../server/auth/password.ts";
+import { DEMO_ACCOUNTS, DEMO_MEMBERS } from "./seed/demo-users.ts";
+import { TRADE_CATEGORIES, TRADES } from "./seed/trades.ts";
+
+export { DEMO_ACCOUNTS } from "./seed/demo-users.ts";
+
+/** Adds categories and trades that the database does not have yet. Returns how many trades it added. */
+export async function syncTrades(prisma: PrismaClient): Promise<number> {
+  if ((await prisma.trade.count()) >= TRADES.length) return 0;
+  await prisma.tradeCategory.createMany({
+    data: TRADE_CATEGORIES.map((category, position) => ({ ...category, position })),
+    skipDuplicates: true,
+  });
+  const { count } = await prisma.trade.createMany({
+    data: TRADES.map(({ category, ...trade }, position) => ({ ...trade, categoryCode: category, position })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
+/** Creates the demo accounts and members in a database without users. Returns false if it had users. */
+export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
+  if ((await prisma.user.count()) > 0) return false;
+  const trades = new Map((await prisma.trade.findMany({ select: { id: true, code: true } })).map((t) => [t.code, t.id]));
+  const tradeId = (code: string | undefined) => (code ? (trades.get(code) ?? null) : null);
+
+  for (const { password, tradeCode, ...account } of DEMO_ACCOUNTS) {
+    await prisma.user.create({
+      data: { ...account, passwordHash: await hashPassword(password), tradeId: tradeId(tradeCode) },
+    });
+  }
+  const sharedHash = await hashPassword(`demo-member-${Math.random()}`);
+  await prisma.user.createMany({
+    data: DEMO_MEMBERS.map(({ tradeCode, ...member }, index) => ({
+      ...member,
+      phone: `1390000${String(index + 1).padStart(4, "0")}`,
+      passwordHash: sharedHash,
+      tradeId: tradeId(tradeCode),
+    })),
+  });
+  return true;
+}

@@ -1,0 +1,26 @@
+// Passwords that appear at the top of published leak statistics, Chinese and international.
+// A password is refused when, lower-cased, it is one of these, or a single repeated character,
+// or a run of consecutive digits or keyboard letters (see password.ts).
+export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
+  "123456", "12345678", "123456789", "1234567890", "12345", "1234567", "111111", "000000", "11111111",
+  "00000000", "88888888", "66666666", "password", "password1", "password123", "passw0rd", "p@ssw0rd",
+  "p@ssword", "qwerty", "qwerty123", "qwertyuiop", "qwe123", "qweasdzxc", "1qaz2wsx", "1q2w3e4r",
+  "1q2w3e4r5t", "zaq12wsx", "asdfghjkl", "asdf1234", "abc123", "abc12345", "abcd1234", "aa123456",
+  "a123456", "a1234567", "a12345678", "123456a", "123456aa", "123qwe", "123abc", "admin", "admin123",
+  "administrator", "root1234", "welcome", "welcome1", "letmein", "iloveyou", "iloveyou1", "monkey",
+  "dragon", "football", "baseball", "sunshine", "princess", "master", "superman", "batman", "trustno1",
+  "shadow", "michael", "jennifer", "whatever", "freedom", "starwars", "654321", "7654321", "87654321",
+  "987654321", "9876543210", "123123", "123123123", "112233", "121212", "123321", "1234qwer",
+  "5201314", "52013140", "1314520", "13145200", "woaini", "woaini1314", "woaini520", "woaini123",
+  "iloveyou520", "aini1314", "wangyut2", "zhang123", "wang1234", "li123456", "liu123456", "chen123456",
+  "zhangwei", "wangwei", "123456789a", "a123123", "qq123456", "qq123456789", "taobao", "taobao123",
+  "baidu123", "weixin123", "huawei123", "xiaomi123", "jiangxin", "jiangxin123", "gongren", "gongren123",
+  "shifu123", "hanjie123", "147258369", "159357", "159753", "147258", "258369", "741852963", "369258147",
+  "1qaz@wsx", "1qazxsw2", "qazwsxedc", "zxcvbnm", "zxcvbnm123", "asdasd", "asdasd123", "qweqwe",
+  "qweqwe123", "aaaaaa", "aaaaaaaa", "abcdefg", "abcdefgh", "abcdef123", "changeme", "default",
+  "guest1234", "test1234", "testtest", "password!", "password01", "passw0rd1", "1234abcd", "12qwaszx",
+  "q1w2e3r4", "q1w2e3r4t5", "z123456", "w123456", "l123456", "x123456", "s123456", "ww123456",
+  "woshishui", "nihao123", "nihaoma", "caonima", "tiantian", "tianya", "xiaoming", "mingming",
+  "dongdong", "beijing", "shanghai", "shenzhen", "guangzhou", "dongguan", "china123", "zhongguo",
+  "zhongguo123", "88889999", "11223344", "12341234", "10203040", "1122334455", "abcabc",
+]);

@@ -1,0 +1,50 @@
+// Opens the one database of the process: PGlite in the data directory (embedded default) or
+// PostgreSQL at DATABASE_URL. Both are reached through one Prisma client and one RawDatabase.
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/client.ts";
+import { pgliteRaw, postgresRaw, type RawDatabase } from "./raw.ts";
+
+export type { PrismaClient } from "./generated/client.ts";
+export * as DB from "./generated/client.ts";
+
+export type DatabaseTarget =
+  | { kind: "pglite"; dir: string }
+  | { kind: "pglite-instance"; db: PGlite }
+  | { kind: "postgres"; url: string };
+
+export interface Database {
+  prisma: PrismaClient;
+  raw: RawDatabase;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const raw = postgresRaw(pool);
+    return { prisma, raw, kind: "postgres", close: closeBoth(prisma, raw) };
+  }
+  let pglite: PGlite;
+  if (target.kind === "pglite") {
+    await mkdir(target.dir, { recursive: true });
+    pglite = await PGlite.create(target.dir);
+  } else {
+    pglite = target.db;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const raw = pgliteRaw(pglite);
+  return { prisma, raw, kind: "pglite", close: closeBoth(prisma, raw) };
+}
+
+function closeBoth(prisma: PrismaClient, raw: RawDatabase) {
+  return async () => {
+    await prisma.$disconnect();
+    await raw.close();
+  };
+}

@@ -1,0 +1,68 @@
+// The Express application: logging, security, health, static files, then React Router.
+import path from "node:path";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import express from "express";
+import type { ServerBuild } from "react-router";
+import type { Config } from "../config.ts";
+import type { Services } from "../context.ts";
+import type { Logger } from "../logger.ts";
+import { loadContextFactory } from "./load-context.ts";
+import { requestLog } from "./logging.ts";
+import { bodyLimit, sameOriginMutations, securityHeaders } from "./security.ts";
+import { withHttpErrors } from "./service-errors.ts";
+
+export const CLIENT_BUILD_DIR = path.resolve(import.meta.dirname, "../../build/client");
+
+export interface HttpAppOptions {
+  config: Pick<Config, "isProduction" | "publicOrigin" | "trustProxy" | "maxBodyBytes" | "sessionTtlMs">;
+  services: Services;
+  logger: Logger;
+  /** The React Router server build, or a function that loads it (Vite in development). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** Vite's middleware in development; the built client files are served otherwise. */
+  devMiddleware?: express.RequestHandler;
+}
+
+export function createHttpApp(options: HttpAppOptions): express.Express {
+  const { config, services, logger } = options;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
+
+  app.use(requestLog(logger));
+  app.use(securityHeaders({ isProduction: config.isProduction }));
+  app.use(compression());
+
+  app.get("/healthz", (_req, res) => {
+    res.json(services.health.live());
+  });
+  app.get("/readyz", async (_req, res) => {
+    const { ok, body } = await services.health.ready();
+    res.status(ok ? 200 : 503).json(body);
+  });
+
+  if (options.devMiddleware) {
+    app.use(options.devMiddleware);
+  } else {
+    app.use("/assets", express.static(path.join(CLIENT_BUILD_DIR, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(CLIENT_BUILD_DIR, { maxAge: "1h", index: false }));
+  }
+
+  app.use(sameOriginMutations(config.publicOrigin));
+  app.use(bodyLimit(config.maxBodyBytes));
+
+  const routeServices = withHttpErrors(services);
+  app.all(
+    "/{*path}",
+    createRequestHandler({
+      build: options.build,
+      mode: config.isProduction ? "production" : "development",
+      getLoadContext: loadContextFactory(routeServices, {
+        alwaysSecure: config.publicOrigin?.startsWith("https:") === true,
+        sessionTtlMs: config.sessionTtlMs,
+      }),
+    }),
+  );
+  return app;
+}

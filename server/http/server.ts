@@ -1,0 +1,68 @@
+// Starts one http.Server carrying the Express app and Socket.IO, in production or development mode.
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { ServerBuild } from "react-router";
+import type { Config } from "../config.ts";
+import type { Services } from "../context.ts";
+import type { Logger } from "../logger.ts";
+import { attachRealtime } from "../realtime/index.ts";
+import { createHttpApp } from "./app.ts";
+
+export interface RunningServer {
+  httpServer: HttpServer;
+  url: string;
+  close(): Promise<void>;
+}
+
+type ServerConfig = Pick<
+  Config,
+  "isProduction" | "publicOrigin" | "trustProxy" | "maxBodyBytes" | "sessionTtlMs" | "host" | "port"
+>;
+
+export async function startServer(deps: { config: ServerConfig; services: Services; logger: Logger }): Promise<RunningServer> {
+  const { config } = deps;
+  const httpServer = createServer();
+  let closeDev = async () => {};
+
+  let app;
+  if (config.isProduction) {
+    const buildPath = new URL("../../build/server/index.js", import.meta.url).href;
+    const build = (await import(buildPath)) as ServerBuild;
+    app = createHttpApp({ ...deps, build });
+  } else {
+    const vite = await import("vite").then(({ createServer: createViteServer }) =>
+      createViteServer({ server: { middlewareMode: true, hmr: { server: httpServer } } }),
+    );
+    closeDev = () => vite.close();
+    app = createHttpApp({
+      ...deps,
+      build: () => vite.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>,
+      devMiddleware: vite.middlewares,
+    });
+  }
+  httpServer.on("request", app);
+  const io = attachRealtime(httpServer, { ...deps, publicOrigin: config.publicOrigin });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off("error", reject);
+      resolve();
+    });
+  });
+  // After listening, an accept error (EMFILE when out of file descriptors) is logged, not fatal.
+  httpServer.on("error", (error) => deps.logger.error({ err: error }, "http server error"));
+
+  const address = httpServer.address() as AddressInfo;
+  const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  return {
+    httpServer,
+    url: `http://${host}:${address.port}`,
+    async close() {
+      await io.close();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await closeDev();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// Process entry: configuration → database (migrated, trades synced, demo data on first start) →
+// services → one http.Server with the web app and Socket.IO.
+import { DEMO_ACCOUNTS, seedDemoData, syncTrades } from "../prisma/seed.ts";
+import { loadConfig } from "./config.ts";
+import { createServices } from "./context.ts";
+import { openDatabase } from "./db/client.ts";
+import { migrate } from "./db/migrate.ts";
+import { startServer } from "./http/server.ts";
+import { createLogger } from "./logger.ts";
+
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+
+const db = await openDatabase(config.database);
+const migrations = await migrate(db.raw);
+if (migrations.applied.length) logger.info({ applied: migrations.applied }, "migrations applied");
+await syncTrades(db.prisma);
+if (config.seedDemoData) await seedDemoData(db.prisma);
+const showDemoAccounts =
+  config.seedDemoData && (await db.prisma.user.count({ where: { phone: DEMO_ACCOUNTS[0].phone } })) > 0;
+
+const services = createServices({ db, config });
+const server = await startServer({ config, services, logger });
+
+const lines = [`Jiangxin 匠心 is running at ${server.url} (${config.isProduction ? "production" : "development"}, ${db.kind})`];
+if (showDemoAccounts) {
+  lines.push("Demo accounts (phone / password, as seeded):");
+  for (const account of DEMO_ACCOUNTS) lines.push(`  ${account.role.padEnd(9)} ${account.phone} / ${account.password}`);
+}
+console.log(lines.join("\n"));
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  await server.close();
+  await db.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
