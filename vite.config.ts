@@ -3,6 +3,5 @@ import { defineConfig } from "vite";
 
 export default defineConfig({
   plugins: [reactRouter()],
-  server: { hmr: true },
   build: { target: "es2022" },
 });

@@ -31,7 +31,7 @@ export async function startServer(deps: { config: ServerConfig; services: Servic
     app = createHttpApp({ ...deps, build });
   } else {
     const vite = await import("vite").then(({ createServer: createViteServer }) =>
-      createViteServer({ server: { middlewareMode: true, hmr: { server: httpServer } } }),
+      createViteServer({ server: { middlewareMode: true, ws: { server: httpServer } } }),
     );
     closeDev = () => vite.close();
     app = createHttpApp({
