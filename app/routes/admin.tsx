@@ -3,8 +3,8 @@ import type { Route } from "./+types/admin";
 import { useT } from "../i18n/index.ts";
 
 // Only admins get past this loader (the service decides: 401 for visitors, 403 for other roles).
-export function loader({ context }: Route.LoaderArgs) {
-  context.services.accounts.requireAdmin(context.viewer);
+export async function loader({ context }: Route.LoaderArgs) {
+  await context.services.accounts.requireAdmin(context.viewer);
   return null;
 }
 

@@ -115,7 +115,7 @@ export function createAccountService(deps: {
 
     logout: (token: string | undefined) => sessions.end(token),
 
-    profileOf: (viewer: Viewer | null) => toProfile(requireViewer(viewer).id),
+    profileOf: async (viewer: Viewer | null) => toProfile(requireViewer(viewer).id),
 
     async updateProfile(viewer: Viewer | null, input: unknown): Promise<FormResult<Profile>> {
       const { id } = requireViewer(viewer);
@@ -132,15 +132,15 @@ export function createAccountService(deps: {
       return formOk(await toProfile(id));
     },
 
-    sessionsOf: (viewer: Viewer | null, currentToken?: string) =>
+    sessionsOf: async (viewer: Viewer | null, currentToken?: string) =>
       sessions.listOf(requireViewer(viewer).id, currentToken),
 
     /** Signs out every other browser of the viewer; returns how many sessions ended. */
-    signOutOtherSessions: (viewer: Viewer | null, currentToken?: string) =>
+    signOutOtherSessions: async (viewer: Viewer | null, currentToken?: string) =>
       sessions.endAllOf(requireViewer(viewer).id, currentToken),
 
     /** The gate of the admin area; every admin service checks again for itself. */
-    requireAdmin(viewer: Viewer | null): void {
+    async requireAdmin(viewer: Viewer | null): Promise<void> {
       requireRole(viewer, "ADMIN");
     },
 

@@ -3,10 +3,11 @@ import type { Request, Response } from "express";
 import type { Viewer } from "../auth/permissions.ts";
 import type { Services } from "../context.ts";
 import { readSessionToken, sessionCookieWriter } from "./cookies.ts";
+import type { HttpServices } from "./service-errors.ts";
 
 // A type alias (not an interface) so that it is assignable to React Router's indexed AppLoadContext.
 export type RequestContext = {
-  services: Services;
+  services: HttpServices<Services>;
   /** The signed-in user, or null. */
   viewer: Viewer | null;
   sessionToken: string | undefined;
@@ -18,7 +19,7 @@ export type RequestContext = {
 };
 
 /** `alwaysSecure`: mark cookies Secure even on plain-HTTP requests (PUBLIC_ORIGIN is https). */
-export function loadContextFactory(services: Services, options: { alwaysSecure: boolean; sessionTtlMs: number }) {
+export function loadContextFactory(services: HttpServices<Services>, options: { alwaysSecure: boolean; sessionTtlMs: number }) {
   const cookies = {
     secure: sessionCookieWriter({ secure: true, maxAgeMs: options.sessionTtlMs }),
     plain: sessionCookieWriter({ secure: false, maxAgeMs: options.sessionTtlMs }),

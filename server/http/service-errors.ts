@@ -17,9 +17,12 @@ export function toHttpError(error: unknown): unknown {
 }
 
 type AnyFunction = (...args: never[]) => unknown;
+type Async<F> = F extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : F;
+/** Services as routes see them: every function async, failures thrown as Responses. */
+export type HttpServices<T> = { [S in keyof T]: { [F in keyof T[S]]: Async<T[S][F]> } };
 
 /** Wraps every function of every service so that AppErrors are thrown as Responses. */
-export function withHttpErrors<T extends Record<string, Record<string, unknown>>>(services: T): T {
+export function withHttpErrors<T extends Record<string, Record<string, unknown>>>(services: T): HttpServices<T> {
   const wrapped: Record<string, Record<string, unknown>> = {};
   for (const [name, service] of Object.entries(services)) {
     wrapped[name] = Object.fromEntries(
@@ -37,5 +40,5 @@ export function withHttpErrors<T extends Record<string, Record<string, unknown>>
       ]),
     );
   }
-  return wrapped as T;
+  return wrapped as HttpServices<T>;
 }
