@@ -1,0 +1,88 @@
+// Shared pieces of the benchmarks: a production server in its own process, autocannon runs,
+// medians, and the results file. Benchmarks measure; they never assert.
+import { spawn, type ChildProcess } from "node:child_process";
+import { appendFile, mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const RESULTS_FILE = path.join(ROOT, "docs/benchmarks.md");
+
+export interface BenchServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `server/main.ts` from the production build on a free port with a fresh data directory. */
+export async function startProductionServer(env: Record<string, string> = {}): Promise<BenchServer> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "jiangxin-bench-"));
+  const child: ChildProcess = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["server/main.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`server exited with ${code} before listening:\n${output}`)));
+  });
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+export async function load(url: string, options: { seconds: number; connections: number }): Promise<LoadResult> {
+  const result = await autocannon({ url, duration: options.seconds, connections: options.connections });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export async function machineLine(): Promise<string> {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  const memory = Math.round(os.totalmem() / 2 ** 30);
+  let distro = "";
+  try {
+    distro = /PRETTY_NAME="([^"]+)"/.exec(await readFile("/etc/os-release", "utf8"))?.[1] ?? "";
+  } catch {
+    // not Linux
+  }
+  return `${os.cpus().length} × ${cpu}, ${memory} GiB, ${distro || os.platform()}, Node ${process.version}`;
+}
+
+/** Appends a dated section to docs/benchmarks.md. */
+export async function record(title: string, lines: string[]): Promise<void> {
+  const date = new Date().toISOString().slice(0, 10);
+  const text = [``, `### ${title} — ${date}`, ``, `Machine: ${await machineLine()}`, ``, ...lines, ``].join("\n");
+  await appendFile(RESULTS_FILE, text);
+  console.log(text);
+}

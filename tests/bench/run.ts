@@ -1,0 +1,27 @@
+// `npm run bench [name]`: runs the benchmarks (all, or the named one) against a production build
+// (`npm run build` first) and appends the results to docs/benchmarks.md.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { ROOT } from "./harness.ts";
+import { benchHomePage } from "./home-page.ts";
+
+const BENCHMARKS: Record<string, () => Promise<void>> = {
+  "home-page": benchHomePage,
+};
+
+if (!existsSync(path.join(ROOT, "build/server/index.js"))) {
+  console.error("No production build: run `npm run build` first.");
+  process.exit(1);
+}
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in BENCHMARKS));
+if (unknown.length) {
+  console.error(`Unknown benchmark(s): ${unknown.join(", ")}. Known: ${Object.keys(BENCHMARKS).join(", ")}`);
+  process.exit(1);
+}
+for (const [name, run] of Object.entries(BENCHMARKS)) {
+  if (wanted.length === 0 || wanted.includes(name)) {
+    console.log(`Running ${name}…`);
+    await run();
+  }
+}
