@@ -21,8 +21,8 @@ export function createServices(deps: { db: Database; config: ServiceConfig; cloc
   return {
     accounts: createAccountService({ prisma, clock, sessions, rateLimits }),
     sessions,
-    trades: createTradeService({ prisma }),
-    stats: createStatsService({ prisma }),
+    trades: createTradeService({ prisma, clock }),
+    stats: createStatsService({ prisma, clock }),
     health: createHealthService({ raw: db.raw, startedAt: clock.now() }),
   };
 }

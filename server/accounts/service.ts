@@ -147,6 +147,9 @@ export function createAccountService(deps: {
     async listUsers(viewer: Viewer | null, query: unknown) {
       requireRole(viewer, "ADMIN");
       const { q, role, page } = ZUserSearchSchema.parse(query ?? {});
+      // Phone numbers are searched only for a query that looks like one ("186 0000", "+86 186…"):
+      // the digits of "li1@example.com" or "1号工位" would otherwise match every phone number.
+      const phonePrefix = /^[\d\s+-]+$/.test(q) ? q.replace(/^\+?86(?=[\s-]*1)/, "").replace(/\D/g, "") : "";
       const where: Prisma.UserWhereInput = {
         ...(role ? { role } : {}),
         ...(q
@@ -154,7 +157,7 @@ export function createAccountService(deps: {
               OR: [
                 { displayName: { contains: q, mode: "insensitive" } },
                 { email: { contains: q.toLowerCase() } },
-                { phone: { startsWith: q.replace(/\D/g, "") || q } },
+                ...(phonePrefix ? [{ phone: { startsWith: phonePrefix } }] : []),
               ],
             }
           : {}),

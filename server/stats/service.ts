@@ -1,10 +1,15 @@
-// Figures for the home page: what the community holds today.
+// Figures for the home page: what the community holds today. Recounted at most once a minute:
+// the home page is the busiest page and the figures need not be exact to the second.
+import { cached } from "../cache.ts";
+import type { Clock } from "../clock.ts";
 import type { PrismaClient } from "../db/client.ts";
 
-export function createStatsService(deps: { prisma: PrismaClient }) {
-  const { prisma } = deps;
-  return {
-    async overview() {
+const RECOUNT_MS = 60 * 1000;
+
+export function createStatsService(deps: { prisma: PrismaClient; clock: Clock }) {
+  const { prisma, clock } = deps;
+  const overview = cached(
+    async () => {
       const [trades, categories, members, craftsmen] = await Promise.all([
         prisma.trade.count(),
         prisma.tradeCategory.count(),
@@ -13,6 +18,10 @@ export function createStatsService(deps: { prisma: PrismaClient }) {
       ]);
       return { trades, categories, members, craftsmen };
     },
+    { ttlMs: RECOUNT_MS, clock },
+  );
+  return {
+    overview: () => overview.get(),
   };
 }
 
