@@ -1,0 +1,93 @@
+// Configuration from the environment (server/config.ts).
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../server/config.ts";
+
+describe("the configuration", () => {
+  it("has working defaults for an empty environment (embedded PGlite in ./data)", () => {
+    const config = loadConfig({});
+
+    expect(config).toEqual({
+      env: "development",
+      isProduction: false,
+      host: "0.0.0.0",
+      port: 3000,
+      dataDir: path.resolve("./data"),
+      database: { kind: "pglite", dir: path.join(path.resolve("./data"), "pglite") },
+      publicOrigin: undefined,
+      trustProxy: false,
+      seedDemoData: true,
+      sessionTtlMs: 30 * 24 * 60 * 60 * 1000,
+      authRateLimit: { points: 10, windowSeconds: 900 },
+      maxBodyBytes: 1024 * 1024,
+      logLevel: "info",
+    });
+  });
+
+  it("reads every variable", () => {
+    const config = loadConfig({
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: "8080",
+      DATA_DIR: "/srv/jiangxin",
+      DATABASE_URL: "postgresql://app:secret@db.internal:5432/jiangxin",
+      PUBLIC_ORIGIN: "https://jiangxin.example/some/path",
+      TRUST_PROXY: "1",
+      SEED_DEMO_DATA: "false",
+      SESSION_TTL_DAYS: "7",
+      AUTH_RATE_LIMIT_POINTS: "5",
+      AUTH_RATE_LIMIT_WINDOW_SECONDS: "60",
+      MAX_BODY_BYTES: "2048",
+      LOG_LEVEL: "warn",
+    });
+
+    expect(config).toMatchObject({
+      env: "production",
+      isProduction: true,
+      host: "127.0.0.1",
+      port: 8080,
+      dataDir: "/srv/jiangxin",
+      database: { kind: "postgres", url: "postgresql://app:secret@db.internal:5432/jiangxin" },
+      publicOrigin: "https://jiangxin.example",
+      trustProxy: true,
+      seedDemoData: false,
+      sessionTtlMs: 7 * 24 * 60 * 60 * 1000,
+      authRateLimit: { points: 5, windowSeconds: 60 },
+      maxBodyBytes: 2048,
+      logLevel: "warn",
+    });
+    expect(loadConfig({ DATABASE_URL: "postgres://localhost/x" }).database.kind).toBe("postgres");
+  });
+
+  it.each([
+    ["PORT", "abc"],
+    ["PORT", "70000"],
+    ["PORT", "80.5"],
+    ["DATABASE_URL", "mysql://localhost/jiangxin"],
+    ["DATABASE_URL", "not a url"],
+    ["PUBLIC_ORIGIN", "jiangxin.example"],
+    ["TRUST_PROXY", "yes"],
+    ["SESSION_TTL_DAYS", "0"],
+    ["LOG_LEVEL", "verbose"],
+    ["NODE_ENV", "staging"],
+  ])("refuses %s=%j with a message naming the variable", (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: \\S`));
+  });
+
+  it("lists every bad variable in one error", () => {
+    let message = "";
+    try {
+      loadConfig({ PORT: "-1", DATABASE_URL: "mysql://localhost/jiangxin", HOST: "ok" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+
+    const lines = message.split("\n");
+    expect(lines[0]).toBe("Invalid configuration:");
+    expect(lines.slice(1).map((line) => line.trim().split(":")[0]).sort()).toEqual(["DATABASE_URL", "PORT"]);
+  });
+
+  it("ignores variables it does not know", () => {
+    expect(() => loadConfig({ PATH: "/usr/bin", SOMETHING_ELSE: "x" })).not.toThrow();
+  });
+});
