@@ -51,7 +51,9 @@ function toConfig(env: z.infer<typeof ZConfigSchema>) {
 
 /** Reads the configuration from an environment; throws one readable error listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ZConfigSchema.safeParse(env);
+  // An empty variable (`PORT=`) means "not set", as in most shells' and dotenv tools' reading.
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = ZConfigSchema.safeParse(set);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);

@@ -41,7 +41,7 @@ export const ZAccountSchema = text("account.required")
 export const ZDisplayNameSchema = text("displayName.required").pipe(z.string().max(40, "displayName.tooLong"));
 
 export const ZNewPasswordSchema = z
-  .preprocess((value) => (typeof value === "string" ? value : ""), z.string())
+  .preprocess((value) => (typeof value === "string" ? value : ""), z.string().min(1, "password.required"))
   .pipe(
     z
       .string()

@@ -112,7 +112,7 @@ describe("registering", () => {
 
     expect(result).toEqual({
       ok: false,
-      fieldErrors: { account: "account.required", displayName: "displayName.required", password: "password.tooShort" },
+      fieldErrors: { account: "account.required", displayName: "displayName.required", password: "password.required" },
     });
     expect(await services.accounts.register(null, meta())).toEqual({ ok: false, fieldErrors: { form: "form.invalid" } });
     expect(await db.prisma.user.count()).toBe(usersBefore);

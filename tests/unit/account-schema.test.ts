@@ -67,6 +67,8 @@ describe("the registration form", () => {
       displayName: "displayName.required",
       password: "password.tooShort",
     });
+    const empty = ZRegisterSchema.safeParse({ account: "13812345678", displayName: "李", password: "" });
+    expect(fieldErrorsOf(empty.error!)).toEqual({ password: "password.required" });
   });
 
   it("accepts a 40-character name and a 128-character password, but no more", () => {

@@ -149,7 +149,7 @@ export const en: Record<MessageKey, string> = {
   "form.invalid": "Something in the form is not right. Check it and try again.",
   "form.errorSummary": "The form was not sent. Correct the marked fields.",
   "auth.invalidCredentials": "The account or password is not correct.",
-  "auth.rateLimited": "Too many attempts. Try again in 15 minutes.",
+  "auth.rateLimited": "Too many attempts. This is locked for a few minutes; please try again later.",
 
   "error.unauthorized": "Please log in first.",
   "error.forbidden": "You do not have permission to open this page.",

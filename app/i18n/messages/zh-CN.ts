@@ -143,7 +143,7 @@ export const zhCN = {
   "form.invalid": "提交的内容有误，请检查后重试。",
   "form.errorSummary": "提交未成功，请修改标出的内容。",
   "auth.invalidCredentials": "账号或密码不正确。",
-  "auth.rateLimited": "尝试次数过多，请 15 分钟后再试。",
+  "auth.rateLimited": "尝试次数过多，已暂时锁定，请过几分钟再试。",
 
   "error.unauthorized": "请先登录。",
   "error.forbidden": "你没有权限访问这个页面。",
