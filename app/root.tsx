@@ -33,6 +33,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   );
 }
 
+// Without this the loader's Vary header never reaches the response (React Router only sends the
+// headers that a route's `headers` export returns); child routes inherit it.
+export const headers: Route.HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const locale: Locale = root?.locale ?? DEFAULT_LOCALE;

@@ -15,11 +15,13 @@ export function AppHeader({ locale, viewer }: HeaderProps) {
   return (
     <header className="site-header">
       <div className="bar">
-        <Link to="/" className="brand" aria-label={`${t("app.name")} · ${t("nav.home")}`}>
+        {/* The name comes from the content (not aria-label) so that it starts with the visible text (WCAG 2.5.3). */}
+        <Link to="/" className="brand">
           <span className="brand-mark" aria-hidden="true">
             匠
           </span>
           <span className="brand-name">{t("app.name")}</span>
+          <span className="visually-hidden"> · {t("nav.home")}</span>
         </Link>
         <nav aria-label={t("nav.main")} className="top-nav">
           <ul>

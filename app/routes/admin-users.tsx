@@ -98,8 +98,10 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
                     </option>
                   ))}
                 </select>
-                <button type="submit" className="small" aria-label={t("admin.users.changeRole", { name: user.displayName })}>
+                {/* The accessible name starts with the visible word (WCAG 2.5.3), then says whose role. */}
+                <button type="submit" className="small">
                   {t("admin.users.save")}
+                  <span className="visually-hidden"> · {t("admin.users.changeRole", { name: user.displayName })}</span>
                 </button>
               </Form>
             </li>

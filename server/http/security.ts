@@ -32,6 +32,10 @@ export function securityHeaders(options: { isProduction: boolean }): RequestHand
         }
       : false,
     crossOriginEmbedderPolicy: false,
+    // Not helmet's "no-referrer": under it browsers send `Origin: null` with plain form posts
+    // (no JavaScript, or reloadDocument forms like the language switcher), which
+    // sameOriginMutations then refuses as cross-site. "same-origin" still sends nothing to other sites.
+    referrerPolicy: { policy: "same-origin" },
     strictTransportSecurity: options.isProduction,
   });
   return [setNonce, headers];
