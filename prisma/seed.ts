@@ -2,23 +2,31 @@
 // demo accounts are created only in an empty database and only when SEED_DEMO_DATA is on.
 import type { PrismaClient } from "../server/db/client.ts";
 import { hashPassword } from "../server/auth/password.ts";
+import { enqueueSearchUpdates } from "../server/search/outbox.ts";
 import { DEMO_ACCOUNTS, DEMO_MEMBERS } from "./seed/demo-users.ts";
 import { TRADE_CATEGORIES, TRADES } from "./seed/trades.ts";
 
 export { DEMO_ACCOUNTS } from "./seed/demo-users.ts";
 
-/** Adds categories and trades that the database does not have yet. Returns how many trades it added. */
+/**
+ * Adds categories and trades that the database does not have yet, with their search outbox rows
+ * in the same transaction. Returns how many trades it added.
+ */
 export async function syncTrades(prisma: PrismaClient): Promise<number> {
-  if ((await prisma.trade.count()) >= TRADES.length) return 0;
-  await prisma.tradeCategory.createMany({
-    data: TRADE_CATEGORIES.map((category, position) => ({ ...category, position })),
-    skipDuplicates: true,
+  const existing = new Set((await prisma.trade.findMany({ select: { code: true } })).map((trade) => trade.code));
+  const missing = TRADES.map(({ category, ...trade }, position) => ({ ...trade, categoryCode: category, position })).filter(
+    (trade) => !existing.has(trade.code),
+  );
+  if (missing.length === 0) return 0;
+  return prisma.$transaction(async (tx) => {
+    await tx.tradeCategory.createMany({
+      data: TRADE_CATEGORIES.map((category, position) => ({ ...category, position })),
+      skipDuplicates: true,
+    });
+    const { count } = await tx.trade.createMany({ data: missing, skipDuplicates: true });
+    await enqueueSearchUpdates(tx, missing.map((trade) => `trade-${trade.code}`));
+    return count;
   });
-  const { count } = await prisma.trade.createMany({
-    data: TRADES.map(({ category, ...trade }, position) => ({ ...trade, categoryCode: category, position })),
-    skipDuplicates: true,
-  });
-  return count;
 }
 
 /** Creates the demo accounts and members in a database without users. Returns false if it had users. */

@@ -14,7 +14,7 @@ import { highlight, highlightSnippet, unmarked, type Marks } from "./highlight.t
 import { clampPage, emptyTypeFacets, sanitizePaging } from "./paging.ts";
 import { planQuery, type QueryPlan } from "./query-plan.ts";
 import { tradeSynonyms, type Synonyms } from "./synonyms.ts";
-import { tokenize } from "./tokenize.ts";
+import { normalize, tokenize } from "./tokenize.ts";
 import type { SearchDocument, SearchEngine, SearchFacets, SearchHit, SearchQuery, SearchResult } from "./types.ts";
 
 /** Title words matter most; the trade name next (a 焊工 course may not say 焊工 in its title). */
@@ -112,6 +112,7 @@ class EmbeddedSearchEngine implements SearchEngine {
 
     // The index and the map change together, so every hit has its document.
     const found = rank(plan, this.#index.search(toMiniSearchQuery(plan))).map((hit) => ({ hit, doc: this.#docs.get(hit.id as string)! }));
+    preferExactTitles(query.q, found);
     const complete = found.filter(({ hit }) => isComplete(plan, hit));
     const pool = complete.some(({ doc }) => passes(doc, filters)) ? complete : found;
     const { kept, facets } = filterAndCount(pool, ({ doc }) => doc, filters);
@@ -210,6 +211,19 @@ function rank(plan: QueryPlan, hits: MiniSearchHit[]): MiniSearchHit[] {
   }
   return hits.sort((a, b) => b.score - a.score);
 }
+
+/**
+ * A document titled exactly what was typed (焊工 for 焊工, not 电焊工 that also contains it) comes
+ * first: people type the name of the thing they want. Stable sort keeps the rest in score order.
+ */
+function preferExactTitles(q: string, found: Array<{ hit: MiniSearchHit; doc: SearchDocument }>): void {
+  const typed = compact(q);
+  if (typed === "") return;
+  const isExact = (doc: SearchDocument) => compact(doc.title) === typed;
+  found.sort((a, b) => Number(isExact(b.doc)) - Number(isExact(a.doc)));
+}
+
+const compact = (text: string) => normalize(typeof text === "string" ? text : "").replace(/\s+/g, "");
 
 /** MiniSearch reports which query terms a hit matched (prefix and fuzzy matches count as their query term). */
 function isComplete(plan: QueryPlan, hit: MiniSearchHit): boolean {

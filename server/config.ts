@@ -23,6 +23,10 @@ const ZConfigSchema = z.object({
   AUTH_RATE_LIMIT_POINTS: z.coerce.number().int().min(1).default(10),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Meilisearch instead of the embedded search engine (both must be set). */
+  MEILI_HOST: z.url().optional(),
+  MEILI_API_KEY: z.string().min(1).optional(),
+  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("jiangxin"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -45,6 +49,12 @@ function toConfig(env: z.infer<typeof ZConfigSchema>) {
     sessionTtlMs: env.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
     authRateLimit: { points: env.AUTH_RATE_LIMIT_POINTS, windowSeconds: env.AUTH_RATE_LIMIT_WINDOW_SECONDS },
     maxBodyBytes: env.MAX_BODY_BYTES,
+    search: {
+      meili:
+        env.MEILI_HOST && env.MEILI_API_KEY
+          ? { host: env.MEILI_HOST, apiKey: env.MEILI_API_KEY, indexName: env.MEILI_INDEX }
+          : undefined,
+    },
     logLevel: env.LOG_LEVEL,
   };
 }

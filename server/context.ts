@@ -9,21 +9,42 @@ import { createHealthService } from "./health/service.ts";
 import { createRateLimits } from "./security/rate-limits.ts";
 import { createStatsService } from "./stats/service.ts";
 import { createTradeService } from "./trades/service.ts";
+import { createEmbeddedEngine, type SearchEngine } from "../search/index.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { createSearchService } from "./search/service.ts";
+import { documentSources } from "./search/sources.ts";
+import { createSearchSync } from "./search/sync.ts";
 
 export type ServiceConfig = Pick<Config, "sessionTtlMs" | "authRateLimit">;
 
-export function createServices(deps: { db: Database; config: ServiceConfig; clock?: Clock }) {
+export interface ServiceDeps {
+  db: Database;
+  config: ServiceConfig;
+  clock?: Clock;
+  /** The search engine chosen by configuration (search/index.ts); the embedded one by default. */
+  searchEngine?: SearchEngine;
+  logger?: Logger;
+}
+
+export function createServices(deps: ServiceDeps) {
   const { db, config } = deps;
   const clock = deps.clock ?? systemClock;
+  const logger = deps.logger ?? createLogger("silent");
   const prisma = db.prisma;
+  const engine = deps.searchEngine ?? createEmbeddedEngine();
   const sessions = createSessionService({ prisma, clock, ttlMs: config.sessionTtlMs });
   const rateLimits = createRateLimits(config.authRateLimit);
+  const trades = createTradeService({ prisma, clock });
+  const searchSync = createSearchSync({ prisma, engine, sources: documentSources(prisma), clock, logger });
+  const search = createSearchService({ engine, trades, sync: searchSync });
   return {
     accounts: createAccountService({ prisma, clock, sessions, rateLimits }),
     sessions,
-    trades: createTradeService({ prisma, clock }),
+    trades,
     stats: createStatsService({ prisma, clock }),
-    health: createHealthService({ raw: db.raw, startedAt: clock.now() }),
+    search,
+    searchSync,
+    health: createHealthService({ raw: db.raw, startedAt: clock.now(), search }),
   };
 }
 

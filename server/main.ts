@@ -1,6 +1,7 @@
 // Process entry: configuration → database (migrated, trades synced, demo data on first start) →
 // services → one http.Server with the web app and Socket.IO.
 import { DEMO_ACCOUNTS, seedDemoData, syncTrades } from "../prisma/seed.ts";
+import { createSearchEngine } from "../search/index.ts";
 import { loadConfig } from "./config.ts";
 import { createServices } from "./context.ts";
 import { openDatabase } from "./db/client.ts";
@@ -19,7 +20,16 @@ if (config.seedDemoData) await seedDemoData(db.prisma);
 const showDemoAccounts =
   config.seedDemoData && (await db.prisma.user.count({ where: { phone: DEMO_ACCOUNTS[0].phone } })) > 0;
 
-const services = createServices({ db, config });
+const searchEngine = await createSearchEngine(config.search);
+const services = createServices({ db, config, searchEngine, logger });
+if (searchEngine.kind === "embedded") {
+  // The embedded index lives in memory: rebuild it from the database, the source of truth.
+  const started = Date.now();
+  const documents = await services.searchSync.rebuild();
+  logger.info({ documents, ms: Date.now() - started }, "search index rebuilt");
+}
+await services.searchSync.drain();
+services.searchSync.start();
 const server = await startServer({ config, services, logger });
 
 const lines = [`Jiangxin 匠心 is running at ${server.url} (${config.isProduction ? "production" : "development"}, ${db.kind})`];
@@ -35,6 +45,8 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, "shutting down");
   await server.close();
+  await services.searchSync.stop();
+  await searchEngine.close();
   await db.close();
   process.exit(0);
 }

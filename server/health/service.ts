@@ -1,9 +1,11 @@
 // /healthz says the process is up; /readyz says it can reach its database.
 import type { RawDatabase } from "../db/raw.ts";
+import type { SearchService } from "../search/service.ts";
 
 const READY_TIMEOUT_MS = 2000;
 
-export function createHealthService(deps: { raw: RawDatabase; startedAt: Date }) {
+// Search is reported, not required: a search outage degrades search, the app stays ready.
+export function createHealthService(deps: { raw: RawDatabase; startedAt: Date; search: Pick<SearchService, "status"> }) {
   return {
     live() {
       return { status: "ok" as const, uptimeSeconds: Math.round((Date.now() - deps.startedAt.getTime()) / 1000) };
@@ -15,7 +17,9 @@ export function createHealthService(deps: { raw: RawDatabase; startedAt: Date })
           deps.raw.withConnection((connection) => connection.query("SELECT 1")),
           new Promise((_, reject) => setTimeout(() => reject(new Error("database timeout")), READY_TIMEOUT_MS).unref()),
         ]);
-        return { ok: true, body: { status: "ready", database: { status: "ok", latencyMs: Date.now() - started } } };
+        const database = { status: "ok", latencyMs: Date.now() - started };
+        const search = await deps.search.status().catch((error: Error) => ({ status: "error", error: error.message }));
+        return { ok: true, body: { status: "ready", database, search } };
       } catch (error) {
         return { ok: false, body: { status: "unavailable", database: { status: "error", error: (error as Error).message } } };
       }

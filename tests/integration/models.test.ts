@@ -162,4 +162,16 @@ describe("a database migrated from empty supports every model", () => {
     ).rejects.toThrow("abort");
     expect(await db.prisma.user.findUnique({ where: { phone: "13900000004" } })).toBeNull();
   });
+
+  it("creates and reads back a search outbox row with its retry defaults", async () => {
+    const row = await db.prisma.searchOutbox.create({ data: { docId: "trade-welder" } });
+    expect(row).toMatchObject({ docId: "trade-welder", attempts: 0, lastError: null });
+    expect(row.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+    const failed = await db.prisma.searchOutbox.update({
+      where: { id: row.id },
+      data: { attempts: 2, lastError: "engine down", nextAttemptAt: new Date("2030-01-01T00:00:00Z") },
+    });
+    expect(failed).toMatchObject({ attempts: 2, lastError: "engine down" });
+    expect(await db.prisma.searchOutbox.findMany({ where: { nextAttemptAt: { lte: new Date() } , id: row.id } })).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import type { Clock } from "../../server/clock.ts";
 import { createServices, type Services } from "../../server/context.ts";
 import type { Database } from "../../server/db/client.ts";
 import type { AuthRateLimitConfig } from "../../server/security/rate-limits.ts";
+import type { SearchEngine } from "../../search/index.ts";
 
 export const TEST_SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 export const TEST_AUTH_RATE_LIMIT: AuthRateLimitConfig = { points: 10, windowSeconds: 900 };
@@ -29,11 +30,12 @@ export function testClock(start: Date = new Date("2026-03-02T08:00:00.000Z")): T
 
 export function createTestServices(
   db: Database,
-  options: { clock?: Clock; authRateLimit?: AuthRateLimitConfig; sessionTtlMs?: number } = {},
+  options: { clock?: Clock; authRateLimit?: AuthRateLimitConfig; sessionTtlMs?: number; searchEngine?: SearchEngine } = {},
 ): Services {
   return createServices({
     db,
     clock: options.clock,
+    searchEngine: options.searchEngine,
     config: {
       sessionTtlMs: options.sessionTtlMs ?? TEST_SESSION_TTL_MS,
       authRateLimit: options.authRateLimit ?? TEST_AUTH_RATE_LIMIT,

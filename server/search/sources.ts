@@ -1,0 +1,45 @@
+// Where search documents come from: one source per document type, reading the database. The
+// worker asks a source for the current state of the ids in the outbox; a missing id means
+// "not searchable any more" (unpublished, closed, deleted) and is removed from the engine.
+import type { DocType, SearchDocument } from "../../search/index.ts";
+import { tradeToSearchDocument } from "../../search/index.ts";
+import type { PrismaClient } from "../db/client.ts";
+
+export interface DocumentSource {
+  type: DocType;
+  /** The searchable documents among these keys (the part of the id after `<type>-`). */
+  load(keys: readonly string[]): Promise<SearchDocument[]>;
+  /** Every searchable document, for a full rebuild. */
+  all(): Promise<SearchDocument[]>;
+}
+
+const tradeInclude = { category: { select: { nameZh: true, nameEn: true } } } as const;
+
+function tradeSource(prisma: PrismaClient): DocumentSource {
+  return {
+    type: "trade",
+    async load(keys) {
+      const trades = await prisma.trade.findMany({ where: { code: { in: [...keys] } }, include: tradeInclude });
+      return trades.map(tradeToSearchDocument);
+    },
+    async all() {
+      const trades = await prisma.trade.findMany({ include: tradeInclude, orderBy: { id: "asc" } });
+      return trades.map(tradeToSearchDocument);
+    },
+  };
+}
+
+/** Every source, by type. Each content issue (courses, books, jobs, live) adds its own here. */
+export function documentSources(prisma: PrismaClient): Map<DocType, DocumentSource> {
+  const sources = [tradeSource(prisma)];
+  return new Map(sources.map((source) => [source.type, source]));
+}
+
+/** Splits "trade-welder" into its type and key; null for ids of unknown types. */
+export function parseDocId(docId: string, types: ReadonlySet<string>): { type: DocType; key: string } | null {
+  const dash = docId.indexOf("-");
+  if (dash <= 0) return null;
+  const type = docId.slice(0, dash);
+  if (!types.has(type)) return null;
+  return { type: type as DocType, key: docId.slice(dash + 1) };
+}
