@@ -28,6 +28,9 @@ const ZConfigSchema = z.object({
   MEILI_API_KEY: z.string().min(1).optional(),
   MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("jiangxin"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+}).refine((env) => (env.MEILI_HOST === undefined) === (env.MEILI_API_KEY === undefined), {
+  message: "set both MEILI_HOST and MEILI_API_KEY, or neither",
+  path: ["MEILI_HOST"],
 });
 
 export type Config = ReturnType<typeof toConfig>;

@@ -20,6 +20,7 @@ describe("the configuration", () => {
       sessionTtlMs: 30 * 24 * 60 * 60 * 1000,
       authRateLimit: { points: 10, windowSeconds: 900 },
       maxBodyBytes: 1024 * 1024,
+      search: { meili: undefined },
       logLevel: "info",
     });
   });
@@ -38,6 +39,9 @@ describe("the configuration", () => {
       AUTH_RATE_LIMIT_POINTS: "5",
       AUTH_RATE_LIMIT_WINDOW_SECONDS: "60",
       MAX_BODY_BYTES: "2048",
+      MEILI_HOST: "http://search.internal:7700",
+      MEILI_API_KEY: "admin-key",
+      MEILI_INDEX: "jiangxin_prod",
       LOG_LEVEL: "warn",
     });
 
@@ -54,8 +58,10 @@ describe("the configuration", () => {
       sessionTtlMs: 7 * 24 * 60 * 60 * 1000,
       authRateLimit: { points: 5, windowSeconds: 60 },
       maxBodyBytes: 2048,
+      search: { meili: { host: "http://search.internal:7700", apiKey: "admin-key", indexName: "jiangxin_prod" } },
       logLevel: "warn",
     });
+    expect(() => loadConfig({ MEILI_HOST: "http://search.internal:7700" })).toThrow(/MEILI_HOST: set both/);
     expect(loadConfig({ DATABASE_URL: "postgres://localhost/x" }).database.kind).toBe("postgres");
   });
 
