@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "react-router";
 import { useT, type Locale } from "../i18n/index.ts";
 import { LocaleSwitcher } from "./locale-switcher.tsx";
+import { SearchBox } from "./search-box.tsx";
 import { SECTIONS } from "./sections.ts";
 
 interface HeaderProps {
@@ -33,12 +34,6 @@ export function AppHeader({ locale, viewer }: HeaderProps) {
           </ul>
         </nav>
         <div className="header-tools">
-          <Link to="/search" className="icon-link" aria-label={t("nav.search")}>
-            <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
-              <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.2" />
-              <path d="m15.5 15.5 5 5" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
-            </svg>
-          </Link>
           {viewer ? (
             <>
               {viewer.role === "ADMIN" ? (
@@ -66,6 +61,9 @@ export function AppHeader({ locale, viewer }: HeaderProps) {
             </>
           )}
         </div>
+        {/* After the tools in the DOM (and on screen): on phones it is a full-width row under the bar.
+            /search has its own, larger form. */}
+        {location.pathname === "/search" ? null : <SearchBox className="header-search" />}
       </div>
       <LocaleSwitcher locale={locale} redirectTo={here} />
     </header>

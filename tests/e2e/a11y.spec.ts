@@ -19,7 +19,7 @@ async function expectNoBlockingViolations(page: Page) {
   expect(blocking.length, `axe found serious or critical violations on ${page.url()}:\n${report}`).toBe(0);
 }
 
-for (const path of ["/", "/login", "/register", "/trades", "/courses"]) {
+for (const path of ["/", "/login", "/register", "/trades", "/courses", "/search"]) {
   test(`${path} has no serious accessibility violations`, async ({ page }) => {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
