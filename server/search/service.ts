@@ -8,6 +8,13 @@ import type { OutboxLag, SearchSync } from "./sync.ts";
 export const POPULAR_SEARCHES = ["焊工", "电工", "叉车", "数控车床", "起重", "锅炉", "钳工", "质检"] as const;
 
 const CITY_MAX_CHARS = 40;
+const CONTROL_CHARACTERS = /[\p{Cc}\p{Cf}]/gu;
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+function emptyResult(): SearchResult {
+  const type = Object.fromEntries(DOC_TYPES.map((docType) => [docType, 0])) as Record<DocType, number>;
+  return { hits: [], total: 0, page: 1, pageCount: 0, facets: { type, tradeCode: {}, city: {} } };
+}
 
 export interface SearchPage {
   query: { q: string; type: DocType | null; trade: string | null; city: string | null };
@@ -29,6 +36,20 @@ export interface Suggestion {
 export function createSearchService(deps: { engine: SearchEngine; trades: TradeService; sync: SearchSync }) {
   const { engine, trades, sync } = deps;
 
+  /**
+   * Trades near a query that found nothing: first the query itself among trades (it may have
+   * been narrowed by filters), then each of its Chinese characters on its own (焊接机器人编程 →
+   * 焊, 接, 机 …), which reaches trades the whole phrase missed.
+   */
+  async function closestTrades(q: string, known: Map<string, { code: string; nameZh: string; nameEn: string }>) {
+    const pick = (hits: SearchResult["hits"]) => hits.flatMap((hit) => (hit.doc.tradeCode && known.get(hit.doc.tradeCode)) || []);
+    const direct = pick((await engine.search({ q, types: ["trade"], page: 1, perPage: 5 })).hits);
+    if (direct.length > 0) return direct;
+    const characters = [...new Set(q.match(/\p{Script=Han}/gu) ?? [])].slice(0, 8);
+    if (characters.length === 0) return [];
+    return pick((await engine.search({ q: characters.join(" "), types: ["trade"], page: 1, perPage: 5 })).hits);
+  }
+
   async function tradeNames(): Promise<Map<string, { code: string; nameZh: string; nameEn: string }>> {
     return new Map((await trades.options()).map((trade) => [trade.code, trade]));
   }
@@ -37,7 +58,8 @@ export function createSearchService(deps: { engine: SearchEngine; trades: TradeS
     async search(params: unknown): Promise<SearchPage> {
       const input = ZSearchParamsSchema.parse(params ?? {});
       const notices: SearchNotice[] = [];
-      const q = input.q.trim();
+      // Control and format characters (NUL, bidi overrides) are never meant as search text.
+      const q = input.q.replace(CONTROL_CHARACTERS, "").trim();
       const cut = [...q].length > MAX_QUERY_CHARS ? [...q].slice(0, MAX_QUERY_CHARS).join("") : q;
       if (cut !== q) notices.push("search.notice.truncated");
 
@@ -50,8 +72,10 @@ export function createSearchService(deps: { engine: SearchEngine; trades: TradeS
 
       let city: string | null = input.city.trim() === "" ? null : input.city.trim().slice(0, CITY_MAX_CHARS);
       const base = { q: cut, ...(type ? { types: [type] } : {}), ...(trade ? { tradeCode: trade } : {}), perPage: SEARCH_PER_PAGE };
-      let result = await engine.search({ ...base, ...(city ? { city } : {}), page: input.page });
-      if (city && result.total === 0 && !(city in result.facets.city)) {
+      // Text without a letter or digit (only emoji or punctuation) matches nothing, rather than everything.
+      const isSearchable = cut === "" || HAS_WORD.test(cut);
+      let result = isSearchable ? await engine.search({ ...base, ...(city ? { city } : {}), page: input.page }) : emptyResult();
+      if (isSearchable && city && result.total === 0 && !(city in result.facets.city)) {
         // The city facet is counted without the city filter: a city that appears nowhere is unknown.
         notices.push("search.notice.unknownCity");
         city = null;
@@ -66,19 +90,15 @@ export function createSearchService(deps: { engine: SearchEngine; trades: TradeS
 
       let suggestions: SearchPage["suggestions"] = null;
       if (result.total === 0 && cut !== "") {
-        const close = await engine.search({ q: cut, types: ["trade"], page: 1, perPage: 5 });
-        suggestions = {
-          trades: close.hits.flatMap((hit) => (hit.doc.tradeCode && known.get(hit.doc.tradeCode)) || []),
-          popular: POPULAR_SEARCHES,
-        };
+        suggestions = { trades: await closestTrades(cut, known), popular: POPULAR_SEARCHES };
       }
       return { query: { q: cut, type, trade, city }, notices, result, tradeNames: names, suggestions };
     },
 
     /** As-you-type results for the header search box. */
     async suggest(q: unknown): Promise<Suggestion[]> {
-      const text = typeof q === "string" ? [...q.trim()].slice(0, MAX_QUERY_CHARS).join("") : "";
-      if (text === "") return [];
+      const text = typeof q === "string" ? [...q.replace(CONTROL_CHARACTERS, "").trim()].slice(0, MAX_QUERY_CHARS).join("") : "";
+      if (!HAS_WORD.test(text)) return [];
       const { hits } = await engine.search({ q: text, page: 1, perPage: SUGGEST_LIMIT });
       return hits.map((hit) => ({ id: hit.doc.id, type: hit.doc.type, url: hit.doc.url, title: hit.highlights.title }));
     },

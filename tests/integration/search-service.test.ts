@@ -73,8 +73,25 @@ describe("searching across the site", () => {
   it("offers close trades and popular searches when nothing matches", async () => {
     const page = await services.search.search({ q: "zzzzqqqq" });
     expect(page.result.total).toBe(0);
+    expect(page.suggestions).toEqual({ trades: [], popular: POPULAR_SEARCHES });
+
+    // A phrase no trade holds still leads to the trades of its characters.
+    const phrase = await services.search.search({ q: "焊枪编程机器学校", type: "course" });
+    expect(phrase.result.total).toBe(0);
+    expect(phrase.suggestions?.trades.length).toBeGreaterThan(0);
+  });
+
+  it("matches nothing, rather than everything, for text without letters or digits", async () => {
+    const page = await services.search.search({ q: "🔥🔥 ?!" });
+    expect(page.result.total).toBe(0);
     expect(page.suggestions?.popular).toEqual(POPULAR_SEARCHES);
-    expect(Array.isArray(page.suggestions?.trades)).toBe(true);
+    expect(await services.search.suggest("🔥")).toEqual([]);
+  });
+
+  it("drops control characters from the query", async () => {
+    const page = await services.search.search({ q: "\u0000焊\u202e工\u0007" });
+    expect(page.query.q).toBe("焊工");
+    expect(page.result.hits[0]?.doc.id).toBe("trade-welder");
   });
 
   it("suggests as the user types, and nothing for blank input", async () => {
