@@ -3,9 +3,14 @@ import { parse } from "cookie";
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from "./index.ts";
 
 export function localeOf(request: Request): Locale {
-  const chosen = parse(request.headers.get("cookie") ?? "")[LOCALE_COOKIE];
+  return localeFromHeaders(request.headers.get("cookie"), request.headers.get("accept-language"));
+}
+
+/** The same rule for code that has raw headers (Express middleware, socket handshakes). */
+export function localeFromHeaders(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+  const chosen = parse(cookieHeader ?? "")[LOCALE_COOKIE];
   if (isLocale(chosen)) return chosen;
-  return fromAcceptLanguage(request.headers.get("accept-language"));
+  return fromAcceptLanguage(acceptLanguage ?? null);
 }
 
 export function fromAcceptLanguage(header: string | null): Locale {

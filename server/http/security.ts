@@ -3,8 +3,16 @@
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import helmet from "helmet";
+import { translator, type MessageKey, type Params } from "../../app/i18n/index.ts";
+import { localeFromHeaders } from "../../app/i18n/locale.server.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** A plain-text refusal in the reader's language (these answers come before React Router). */
+function refuse(req: Request, res: Response, status: number, key: MessageKey, params?: Params) {
+  const t = translator(localeFromHeaders(req.get("cookie"), req.get("accept-language")));
+  res.status(status).type("text/plain; charset=utf-8").send(t(key, params));
+}
 
 export function securityHeaders(options: { isProduction: boolean }): RequestHandler[] {
   const setNonce: RequestHandler = (_req, res, next) => {
@@ -56,10 +64,7 @@ export function sameOriginMutations(publicOrigin: string | undefined): RequestHa
     const origin = req.get("origin");
     const isForeign =
       origin !== undefined ? origin !== expectedOrigin(req, publicOrigin) : req.get("sec-fetch-site") === "cross-site";
-    if (isForeign) {
-      res.status(403).type("text/plain; charset=utf-8").send("跨站请求已拒绝 / Cross-site request refused");
-      return;
-    }
+    if (isForeign) return refuse(req, res, 403, "http.crossSite");
     next();
   };
 }
@@ -70,16 +75,11 @@ export function bodyLimit(maxBytes: number): RequestHandler {
     const declared = req.get("content-length");
     if (declared === undefined) {
       if (req.get("transfer-encoding") === undefined || SAFE_METHODS.has(req.method)) return next();
-      res.status(411).type("text/plain; charset=utf-8").send("请求缺少长度 / Content-Length required");
-      return;
+      return refuse(req, res, 411, "http.lengthRequired");
     }
     const length = Number(declared);
     if (!Number.isFinite(length) || length > maxBytes) {
-      res
-        .status(413)
-        .type("text/plain; charset=utf-8")
-        .send(`提交的内容过大（上限 ${Math.floor(maxBytes / 1024)} KB）/ Request body too large (limit ${Math.floor(maxBytes / 1024)} KB)`);
-      return;
+      return refuse(req, res, 413, "http.tooLarge", { kb: Math.floor(maxBytes / 1024) });
     }
     next();
   };

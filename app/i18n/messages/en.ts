@@ -218,4 +218,8 @@ export const en: Record<MessageKey, string> = {
   "error.generic.title": "The request could not be completed",
   "error.loginToContinue": "Log in to continue",
   "error.backHome": "Back to home",
+
+  "http.crossSite": "This request came from another website and was refused. Please use the Jiangxin site.",
+  "http.tooLarge": "What you sent is too large (limit {kb} KB).",
+  "http.lengthRequired": "The request did not say how long it is, so it cannot be processed.",
 };

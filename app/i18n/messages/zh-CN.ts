@@ -212,6 +212,10 @@ export const zhCN = {
   "error.generic.title": "请求未能完成",
   "error.loginToContinue": "登录后继续",
   "error.backHome": "返回首页",
+
+  "http.crossSite": "请求来自其他网站，已拒绝。请在匠心网站内操作。",
+  "http.tooLarge": "提交的内容过大（上限 {kb} KB）。",
+  "http.lengthRequired": "请求缺少内容长度，无法处理。",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
