@@ -29,7 +29,7 @@ export async function benchHomePage(): Promise<void> {
       ``,
       `| target | requests/s | p50 ms | p99 ms | errors + non-2xx |`,
       `|---|---|---|---|---|`,
-      `| GET / (SSR, 2 database queries) | ${page.rps.toFixed(0)} | ${page.p50} | ${page.p99} | ${page.failures} |`,
+      `| GET / (SSR; trades and figures served from the in-process cache) | ${page.rps.toFixed(0)} | ${page.p50} | ${page.p99} | ${page.failures} |`,
       `| GET /favicon.svg (express.static) | ${file.rps.toFixed(0)} | ${file.p50} | ${file.p99} | ${file.failures} |`,
       ``,
       `Ratio: the home page serves **${((page.rps / file.rps) * 100).toFixed(1)} %** of the static file's requests per second; its p99 is **${(page.p99 / Math.max(file.p99, 1)).toFixed(1)}×** the static file's.`,
