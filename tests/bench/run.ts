@@ -4,9 +4,11 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./harness.ts";
 import { benchHomePage } from "./home-page.ts";
+import { benchSearch } from "./search.ts";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   "home-page": benchHomePage,
+  search: benchSearch,
 };
 
 if (!existsSync(path.join(ROOT, "build/server/index.js"))) {
