@@ -18,6 +18,7 @@
 //   mkdir -p /tmp/before && git archive <commit> search | tar -x -C /tmp/before &&
 //   ln -s "$PWD/node_modules" /tmp/before/node_modules && echo '{"type":"module"}' > /tmp/before/package.json
 //   BENCH_SEARCH_COMPARE=/tmp/before/search/index.ts npm run bench search
+// (search/ before c8c6ef7 runs on MiniSearch: `npm install --no-save minisearch@7.2.0` first.)
 import { spawn } from "node:child_process";
 import http from "node:http";
 import os from "node:os";
@@ -790,7 +791,7 @@ export async function benchSearch(): Promise<void> {
   const paths = mixed.map(searchPath);
 
   const engines: Array<{ label: string; module: string }> = [{ label: "this checkout", module: THIS_ENGINE }];
-  if (COMPARE) engines.unshift({ label: `compared: ${COMPARE_LABEL ?? COMPARE}`, module: path.resolve(COMPARE) });
+  if (COMPARE) engines.unshift({ label: COMPARE_LABEL ?? `compared: ${COMPARE}`, module: path.resolve(COMPARE) });
   const measured: Measured[] = engines.map((e) => ({ label: e.label, engine: [], http: [] }));
 
   // Engine children alternate between engines; each builds its own 100k index.
@@ -823,7 +824,9 @@ export async function benchSearch(): Promise<void> {
   const current = summaries[summaries.length - 1]!;
   const columns = summaries.map((s) => s.label);
   const row = (name: string, value: (s: ReturnType<typeof summarize>) => string, target = "") => `| ${name} | ${summaries.map(value).join(" | ")} | ${target} |`;
-  const slow = [...new Map(current.slowest.sort((a, b) => b.ms - a.ms).map((s) => [s.q, s])).values()].slice(0, 8);
+  const slow: typeof current.slowest = [];
+  for (const query of current.slowest.sort((a, b) => b.ms - a.ms)) if (!slow.some((seen) => seen.q === query.q)) slow.push(query);
+  slow.splice(8);
   const p99s = [
     ["mixed queries", current.mixed.p99, current.mixed.cpuP99],
     ["as-you-type prefixes", current.prefix.p99, current.prefix.cpuP99],
