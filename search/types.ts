@@ -1,4 +1,4 @@
-// The one interface every search engine implements (embedded MiniSearch, Meilisearch), and the
+// The one interface every search engine implements (the embedded index, Meilisearch), and the
 // shapes that cross it. Routes and the outbox worker see only these types, so swapping engines
 // is configuration, never code.
 

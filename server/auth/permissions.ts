@@ -23,4 +23,3 @@ export function requireRole(viewer: Viewer | null, ...roles: Role[]): Viewer {
   return signedIn;
 }
 
-export const isAdmin = (viewer: Viewer | null) => viewer?.role === "ADMIN";

@@ -1,4 +1,4 @@
-// The engine contract against the embedded (MiniSearch) engine, plus what only it can show:
+// The engine contract against the embedded engine (search/inverted-index.ts), plus what only it can show:
 // writes during a rebuild survive it.
 import { describe, expect, it } from "vitest";
 import { createEmbeddedEngine } from "../../../search/embedded-engine.ts";
