@@ -9,7 +9,7 @@ const db = await openDatabase(config.database);
 try {
   await migrate(db.raw);
   const trades = await syncTrades(db.prisma);
-  const demo = await seedDemoData(db.prisma);
+  const demo = await seedDemoData(db.prisma, { dataDir: config.dataDir });
   console.log(`Trades added: ${trades}. Demo accounts ${demo ? "created" : "skipped (the database has users)"}.`);
 } finally {
   await db.close();

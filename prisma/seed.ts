@@ -30,7 +30,12 @@ export async function syncTrades(prisma: PrismaClient): Promise<number> {
 }
 
 /** Creates the demo accounts and members in a database without users. Returns false if it had users. */
-export async function seedDemoData(prisma: PrismaClient): Promise<boolean> {
+export interface SeedOptions {
+  /** Where generated media (demo video clips) are written: the app's data directory. */
+  dataDir: string;
+}
+
+export async function seedDemoData(prisma: PrismaClient, _options: SeedOptions): Promise<boolean> {
   if ((await prisma.user.count()) > 0) return false;
   const trades = new Map((await prisma.trade.findMany({ select: { id: true, code: true } })).map((t) => [t.code, t.id]));
   const tradeId = (code: string | undefined) => (code ? (trades.get(code) ?? null) : null);

@@ -1,6 +1,7 @@
 // The composition root: builds every service once from configuration. server/main.ts and the
 // tests call it; routes reach the services through getLoadContext, sockets through attachRealtime.
 import { createAccountService } from "./accounts/service.ts";
+import { createCourseService } from "./courses/service.ts";
 import { createSessionService } from "./auth/sessions.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
@@ -37,7 +38,9 @@ export function createServices(deps: ServiceDeps) {
   const trades = createTradeService({ prisma, clock });
   const searchSync = createSearchSync({ prisma, engine, sources: documentSources(prisma), clock, logger });
   const search = createSearchService({ engine, trades, sync: searchSync });
+  const courses = createCourseService({ prisma, clock, engine });
   return {
+    courses,
     accounts: createAccountService({ prisma, clock, sessions, rateLimits }),
     sessions,
     trades,

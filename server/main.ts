@@ -16,7 +16,7 @@ const db = await openDatabase(config.database);
 const migrations = await migrate(db.raw);
 if (migrations.applied.length) logger.info({ applied: migrations.applied }, "migrations applied");
 await syncTrades(db.prisma);
-if (config.seedDemoData) await seedDemoData(db.prisma);
+if (config.seedDemoData) await seedDemoData(db.prisma, { dataDir: config.dataDir });
 const showDemoAccounts =
   config.seedDemoData && (await db.prisma.user.count({ where: { phone: DEMO_ACCOUNTS[0].phone } })) > 0;
 

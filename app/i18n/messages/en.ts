@@ -1,7 +1,14 @@
 // English. TypeScript requires a translation for every key of zh-CN.ts.
 import type { MessageKey } from "./zh-CN.ts";
 
+import { coursesEn } from "./courses.en.ts";
+import { studioEn } from "./studio.en.ts";
+import { videoEn } from "./video.en.ts";
+
 export const en: Record<MessageKey, string> = {
+  ...coursesEn,
+  ...studioEn,
+  ...videoEn,
   "app.name": "Jiangxin",
   "app.tagline": "The learning community for industrial workers",
   "app.description":

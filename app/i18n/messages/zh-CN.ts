@@ -1,5 +1,12 @@
 // 简体中文：默认语言。每个键都必须在 en.ts 中有对应译文（TypeScript 会检查）。
+import { coursesZhCN } from "./courses.zh-CN.ts";
+import { studioZhCN } from "./studio.zh-CN.ts";
+import { videoZhCN } from "./video.zh-CN.ts";
+
 export const zhCN = {
+  ...coursesZhCN,
+  ...studioZhCN,
+  ...videoZhCN,
   "app.name": "匠心",
   "app.tagline": "产业工人的学习社区",
   "app.description": "匠心：产业工人学技术、读好书、找工作、看直播、练本领的开源学习社区。",

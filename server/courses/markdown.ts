@@ -1,0 +1,24 @@
+// Markdown for course descriptions and text lessons, rendered to safe HTML. Raw HTML in the source
+// is escaped, never passed through (html: false), and markdown-it refuses javascript:, vbscript:,
+// file: and non-image data: links, so no script and no event handler can reach the page.
+import MarkdownIt from "markdown-it";
+
+const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
+
+const defaultLinkOpen =
+  markdown.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+
+// Links written by authors lead off the site: they must not pass the reader's page on or get ranking credit.
+markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  const href = String(token.attrGet("href") ?? "");
+  if (/^https?:\/\//i.test(href)) {
+    token.attrSet("rel", "nofollow ugc noopener noreferrer");
+    token.attrSet("target", "_blank");
+  }
+  return defaultLinkOpen(tokens, idx, options, env, self);
+};
+
+export function renderMarkdown(source: string): string {
+  return markdown.render(source);
+}
