@@ -174,4 +174,53 @@ describe("a database migrated from empty supports every model", () => {
     expect(failed).toMatchObject({ attempts: 2, lastError: "engine down" });
     expect(await db.prisma.searchOutbox.findMany({ where: { nextAttemptAt: { lte: new Date() } , id: row.id } })).toEqual([]);
   });
+  it("creates a course with its syllabus, learners, certificate and review, and removes them all with the course", async () => {
+    const welder = await db.prisma.trade.findUniqueOrThrow({ where: { code: "welder" } });
+    const [author, learner] = await Promise.all(
+      ["13900000011", "13900000012"].map((phone, i) =>
+        db.prisma.user.create({ data: { phone, displayName: `模型${i}`, passwordHash: "x", bio: i ? null : "二十年焊龄" } }),
+      ),
+    );
+    const video = await db.prisma.video.create({ data: { ownerId: author!.id, provider: "local", status: "PROCESSING" } });
+    const course = await db.prisma.course.create({
+      data: {
+        slug: "model-course",
+        title: "模型课程",
+        summary: "摘要",
+        tradeId: welder.id,
+        level: "BEGINNER",
+        authorId: author!.id,
+        chapters: { create: [{ title: "第一章", position: 0 }] },
+      },
+      include: { chapters: true },
+    });
+    expect(course).toMatchObject({ status: "DRAFT", format: "TEXT", lessonCount: 0, syllabusVersion: 0, description: "", coverImage: null });
+    const lesson = await db.prisma.lesson.create({
+      data: { courseId: course.id, chapterId: course.chapters[0]!.id, title: "第一课", kind: "VIDEO", position: 0, videoId: video.id },
+    });
+    await db.prisma.enrollment.create({ data: { userId: learner!.id, courseId: course.id, lastLessonId: lesson.id } });
+    await db.prisma.lessonProgress.create({ data: { userId: learner!.id, lessonId: lesson.id, courseId: course.id, positionSeconds: 12.5 } });
+    await db.prisma.certificate.create({
+      data: { code: "JX-TEST-MODE-L234", userId: learner!.id, courseId: course.id, recipientName: "模型1", courseTitle: "模型课程", craftsmanName: "模型0" },
+    });
+    await db.prisma.courseReview.create({ data: { userId: learner!.id, courseId: course.id, rating: 5 } });
+    await expect(
+      db.prisma.certificate.create({
+        data: { code: "JX-TEST-MODE-L235", userId: learner!.id, courseId: course.id, recipientName: "", courseTitle: "", craftsmanName: "" },
+      }),
+    ).rejects.toThrow();
+
+    await db.prisma.course.delete({ where: { id: course.id } });
+    const left = await Promise.all([
+      db.prisma.chapter.count({ where: { courseId: course.id } }),
+      db.prisma.lesson.count({ where: { courseId: course.id } }),
+      db.prisma.enrollment.count({ where: { courseId: course.id } }),
+      db.prisma.lessonProgress.count({ where: { courseId: course.id } }),
+      db.prisma.certificate.count({ where: { courseId: course.id } }),
+      db.prisma.courseReview.count({ where: { courseId: course.id } }),
+    ]);
+    expect(left).toEqual([0, 0, 0, 0, 0, 0]);
+    // The video outlives its lesson (its owner may attach it again or delete it).
+    expect(await db.prisma.video.findUnique({ where: { id: video.id } })).toMatchObject({ status: "PROCESSING", progress: 0 });
+  });
 });
