@@ -14,9 +14,15 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** Starts `server/main.ts` from the production build on a free port with a fresh data directory. */
-export async function startProductionServer(env: Record<string, string> = {}): Promise<BenchServer> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "jiangxin-bench-"));
+/** A fresh, empty data directory for a benchmark server (removed when the server stops). */
+export const benchDataDir = () => mkdtemp(path.join(os.tmpdir(), "jiangxin-bench-"));
+
+/**
+ * Starts `server/main.ts` from the production build on a free port, with a fresh data directory or
+ * the one given (prepared by the benchmark; it is removed when the server stops).
+ */
+export async function startProductionServer(env: Record<string, string> = {}, dataDirectory?: string): Promise<BenchServer> {
+  const dataDir = dataDirectory ?? (await benchDataDir());
   const child: ChildProcess = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["server/main.ts"], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env },
@@ -50,8 +56,11 @@ export interface LoadResult {
   non2xx: number;
 }
 
-export async function load(url: string, options: { seconds: number; connections: number }): Promise<LoadResult> {
-  const result = await autocannon({ url, duration: options.seconds, connections: options.connections });
+export async function load(
+  url: string,
+  options: { seconds: number; connections: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
+  const result = await autocannon({ url, duration: options.seconds, connections: options.connections, headers: options.headers });
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,

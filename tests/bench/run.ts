@@ -3,12 +3,14 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./harness.ts";
+import { benchCourses } from "./courses.ts";
 import { benchHomePage } from "./home-page.ts";
 import { benchSearch } from "./search.ts";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   "home-page": benchHomePage,
   search: benchSearch,
+  courses: benchCourses,
 };
 
 if (!existsSync(path.join(ROOT, "build/server/index.js"))) {
