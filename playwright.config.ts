@@ -42,6 +42,8 @@ export default defineConfig({
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run",
+            // Lesson videos start when asked by the page, as after a tap on a phone.
+            "--autoplay-policy=no-user-gesture-required",
           ],
         },
       },

@@ -54,8 +54,8 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             <dd data-testid="stat-trades">{stats.trades}</dd>
           </div>
           <div>
-            <dt>{t("home.stats.categories")}</dt>
-            <dd>{stats.categories}</dd>
+            <dt>{t("home.stats.courses")}</dt>
+            <dd data-testid="stat-courses">{stats.courses}</dd>
           </div>
           <div>
             <dt>{t("home.stats.members")}</dt>

@@ -10,13 +10,14 @@ export function createStatsService(deps: { prisma: PrismaClient; clock: Clock })
   const { prisma, clock } = deps;
   const overview = cached(
     async () => {
-      const [trades, categories, members, craftsmen] = await Promise.all([
+      const [trades, categories, members, craftsmen, courses] = await Promise.all([
         prisma.trade.count(),
         prisma.tradeCategory.count(),
         prisma.user.count(),
         prisma.user.count({ where: { role: "CRAFTSMAN" } }),
+        prisma.course.count({ where: { status: "PUBLISHED" } }),
       ]);
-      return { trades, categories, members, craftsmen };
+      return { trades, categories, members, craftsmen, courses };
     },
     { ttlMs: RECOUNT_MS, clock },
   );

@@ -41,7 +41,7 @@ export const en: Record<MessageKey, string> = {
   "home.subtitle": "Courses, books, jobs, live classes and the 100-trade challenge, all in one place.",
   "home.stats.title": "The community today",
   "home.stats.trades": "trades",
-  "home.stats.categories": "industry groups",
+  "home.stats.courses": "courses",
   "home.stats.members": "members",
   "home.stats.craftsmen": "master craftsmen",
   "home.sections.title": "Start here",

@@ -38,7 +38,7 @@ export const zhCN = {
   "home.subtitle": "课程、书刊、招聘、直播课堂和百大工种齐练兵，都在这里。",
   "home.stats.title": "社区现状",
   "home.stats.trades": "个工种",
-  "home.stats.categories": "个行业大类",
+  "home.stats.courses": "门课程",
   "home.stats.members": "位会员",
   "home.stats.craftsmen": "位工匠导师",
   "home.sections.title": "从这里开始",
