@@ -1,8 +1,10 @@
 // Reference data (trades) and demo data. Trades are synced at every start (new codes are added);
-// demo accounts are created only in an empty database and only when SEED_DEMO_DATA is on.
+// demo accounts are created only in an empty database, demo courses only in a database without
+// courses, and both only when SEED_DEMO_DATA is on.
 import type { PrismaClient } from "../server/db/client.ts";
 import { hashPassword } from "../server/auth/password.ts";
 import { enqueueSearchUpdates } from "../server/search/outbox.ts";
+import { seedDemoCourses, type SeedCoursesOptions } from "./seed/courses.ts";
 import { DEMO_ACCOUNTS, DEMO_MEMBERS } from "./seed/demo-users.ts";
 import { TRADE_CATEGORIES, TRADES } from "./seed/trades.ts";
 
@@ -29,14 +31,25 @@ export async function syncTrades(prisma: PrismaClient): Promise<number> {
   });
 }
 
-/** Creates the demo accounts and members in a database without users. Returns false if it had users. */
 export interface SeedOptions {
   /** Where generated media (demo video clips) are written: the app's data directory. */
   dataDir: string;
+  /** Passed on to the course seed (tests: a fixed date, no ffmpeg). */
+  courses?: Omit<SeedCoursesOptions, "dataDir">;
 }
 
-export async function seedDemoData(prisma: PrismaClient, _options: SeedOptions): Promise<boolean> {
-  if ((await prisma.user.count()) > 0) return false;
+/**
+ * Demo data: the demo accounts and members in a database without users, then the demo courses in
+ * a database without courses (so a data directory from before the courses also gets them).
+ * Returns whether it created the accounts (false if the database had users).
+ */
+export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): Promise<boolean> {
+  const created = (await prisma.user.count()) === 0 && (await createDemoAccounts(prisma));
+  await seedDemoCourses(prisma, { ...options.courses, dataDir: options.dataDir });
+  return created;
+}
+
+async function createDemoAccounts(prisma: PrismaClient): Promise<true> {
   const trades = new Map((await prisma.trade.findMany({ select: { id: true, code: true } })).map((t) => [t.code, t.id]));
   const tradeId = (code: string | undefined) => (code ? (trades.get(code) ?? null) : null);
 

@@ -2,6 +2,7 @@
 // .env.example documents each one; README has the table of embedded defaults vs scale-out engines.
 import path from "node:path";
 import { z } from "zod";
+import type { VideoConfig } from "./video/service.ts";
 
 const booleanString = z
   .enum(["true", "false", "1", "0"])
@@ -28,10 +29,30 @@ const ZConfigSchema = z.object({
   MEILI_API_KEY: z.string().min(1).optional(),
   MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("jiangxin"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Largest video upload through this server (bytes); 500 MiB by default. */
+  VIDEO_MAX_BYTES: z.coerce.number().int().min(1024).default(500 * 1024 * 1024),
+  /** Largest course cover image (bytes); 2 MiB by default. */
+  COVER_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  /** The ffmpeg binary for local transcoding; the first `ffmpeg` on PATH when unset. */
+  FFMPEG_PATH: z.string().min(1).optional(),
+  /** How many local transcodes run at once. */
+  TRANSCODE_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(1),
+  /** Mux instead of local transcoding (all three must be set). */
+  MUX_TOKEN_ID: z.string().min(1).optional(),
+  MUX_TOKEN_SECRET: z.string().min(1).optional(),
+  MUX_WEBHOOK_SECRET: z.string().min(1).optional(),
 }).refine((env) => (env.MEILI_HOST === undefined) === (env.MEILI_API_KEY === undefined), {
   message: "set both MEILI_HOST and MEILI_API_KEY, or neither",
   path: ["MEILI_HOST"],
-});
+}).refine(
+  (env) =>
+    (env.MUX_TOKEN_ID === undefined) === (env.MUX_TOKEN_SECRET === undefined) &&
+    (env.MUX_TOKEN_ID === undefined || env.MUX_WEBHOOK_SECRET !== undefined),
+  {
+    message: "set MUX_TOKEN_ID, MUX_TOKEN_SECRET and MUX_WEBHOOK_SECRET together, or none of them",
+    path: ["MUX_TOKEN_ID"],
+  },
+);
 
 export type Config = ReturnType<typeof toConfig>;
 
@@ -59,6 +80,20 @@ function toConfig(env: z.infer<typeof ZConfigSchema>) {
           : undefined,
     },
     logLevel: env.LOG_LEVEL,
+    video: videoConfig(env),
+  };
+}
+
+function videoConfig(env: z.infer<typeof ZConfigSchema>): VideoConfig {
+  return {
+    maxBytes: env.VIDEO_MAX_BYTES,
+    coverMaxBytes: env.COVER_MAX_BYTES,
+    ffmpegPath: env.FFMPEG_PATH,
+    concurrency: env.TRANSCODE_CONCURRENCY,
+    mux:
+      env.MUX_TOKEN_ID && env.MUX_TOKEN_SECRET && env.MUX_WEBHOOK_SECRET
+        ? { tokenId: env.MUX_TOKEN_ID, tokenSecret: env.MUX_TOKEN_SECRET, webhookSecret: env.MUX_WEBHOOK_SECRET }
+        : undefined,
   };
 }
 

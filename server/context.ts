@@ -1,5 +1,6 @@
 // The composition root: builds every service once from configuration. server/main.ts and the
 // tests call it; routes reach the services through getLoadContext, sockets through attachRealtime.
+import path from "node:path";
 import { createAccountService } from "./accounts/service.ts";
 import { createCourseService } from "./courses/service.ts";
 import { createSessionService } from "./auth/sessions.ts";
@@ -15,8 +16,11 @@ import { createLogger, type Logger } from "./logger.ts";
 import { createSearchService } from "./search/service.ts";
 import { documentSources } from "./search/sources.ts";
 import { createSearchSync } from "./search/sync.ts";
+import { playbackUrlOf } from "./video/provider.ts";
+import { createVideoService, DEFAULT_VIDEO_CONFIG } from "./video/service.ts";
 
-export type ServiceConfig = Pick<Config, "sessionTtlMs" | "authRateLimit">;
+/** dataDir and video are optional so that tests which never touch media need not set them. */
+export type ServiceConfig = Pick<Config, "sessionTtlMs" | "authRateLimit"> & Partial<Pick<Config, "dataDir" | "video">>;
 
 export interface ServiceDeps {
   db: Database;
@@ -38,9 +42,18 @@ export function createServices(deps: ServiceDeps) {
   const trades = createTradeService({ prisma, clock });
   const searchSync = createSearchSync({ prisma, engine, sources: documentSources(prisma), clock, logger });
   const search = createSearchService({ engine, trades, sync: searchSync });
-  const courses = createCourseService({ prisma, clock, engine });
+  const courses = createCourseService({ prisma, clock, engine, playbackUrlOf });
+  const videos = createVideoService({
+    prisma,
+    logger,
+    dataDir: config.dataDir ?? path.resolve("data"),
+    config: config.video ?? DEFAULT_VIDEO_CONFIG,
+    attachVideo: courses.attachVideo,
+    onReady: courses.videoReady,
+  });
   return {
     courses,
+    videos,
     accounts: createAccountService({ prisma, clock, sessions, rateLimits }),
     sessions,
     trades,

@@ -30,6 +30,14 @@ if (searchEngine.kind === "embedded") {
 }
 await services.searchSync.drain();
 services.searchSync.start();
+const media = await services.videos.mediaStatus();
+if (media.ffmpeg.status === "missing") {
+  // Uploads still work; each transcode fails with video.error.ffmpegMissing until ffmpeg is there.
+  logger.error("ffmpeg not found: local video transcoding is off. Install it (Debian: apt-get install ffmpeg) or set FFMPEG_PATH.");
+} else {
+  logger.info({ provider: media.provider, ffmpeg: media.ffmpeg.path }, "video transcoding ready");
+}
+services.videos.worker.start();
 const server = await startServer({ config, services, logger });
 
 const lines = [`Jiangxin 匠心 is running at ${server.url} (${config.isProduction ? "production" : "development"}, ${db.kind})`];
@@ -45,6 +53,7 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, "shutting down");
   await server.close();
+  await services.videos.worker.stop();
   await services.searchSync.stop();
   await searchEngine.close();
   await db.close();

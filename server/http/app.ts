@@ -9,8 +9,11 @@ import type { Services } from "../context.ts";
 import type { Logger } from "../logger.ts";
 import { loadContextFactory } from "./load-context.ts";
 import { requestLog } from "./logging.ts";
+import { mediaRoutes } from "./media.ts";
 import { bodyLimit, sameOriginMutations, securityHeaders } from "./security.ts";
 import { withHttpErrors } from "./service-errors.ts";
+import { uploadRoutes } from "./uploads.ts";
+import { webhookRoutes } from "./webhooks.ts";
 
 export const CLIENT_BUILD_DIR = path.resolve(import.meta.dirname, "../../build/client");
 
@@ -49,7 +52,12 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
     app.use(express.static(CLIENT_BUILD_DIR, { maxAge: "1h", index: false }));
   }
 
+  // Provider webhooks come from other sites by design; they are verified by signature instead.
+  app.use(webhookRoutes({ services, logger }));
   app.use(sameOriginMutations(config.publicOrigin));
+  // Uploads and media stream their own bodies and files, with per-route limits (before the global cap).
+  app.use(uploadRoutes({ services, publicOrigin: config.publicOrigin, logger }));
+  app.use(mediaRoutes({ services }));
   app.use(bodyLimit(config.maxBodyBytes));
 
   const routeServices = withHttpErrors(services);

@@ -3,7 +3,8 @@
 // "not searchable any more" (unpublished, closed, deleted) and is removed from the engine.
 import type { DocType, SearchDocument } from "../../search/index.ts";
 import { tradeToSearchDocument } from "../../search/index.ts";
-import type { PrismaClient } from "../db/client.ts";
+import { courseToSearchDocument } from "../../search/documents.ts";
+import type { DB, PrismaClient } from "../db/client.ts";
 
 export interface DocumentSource {
   type: DocType;
@@ -29,9 +30,46 @@ function tradeSource(prisma: PrismaClient): DocumentSource {
   };
 }
 
+const courseSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  level: true,
+  lessonCount: true,
+  ratingCount: true,
+  ratingSum: true,
+  publishedAt: true,
+  author: { select: { displayName: true } },
+  trade: { select: { code: true, nameZh: true, nameEn: true } },
+  chapters: {
+    orderBy: { position: "asc" },
+    select: { title: true, lessons: { orderBy: { position: "asc" }, select: { title: true } } },
+  },
+} as const;
+
+type CourseRow = DB.Prisma.CourseGetPayload<{ select: typeof courseSelect }>;
+
+const toCourseDocument = ({ author, ...course }: CourseRow) => courseToSearchDocument({ ...course, craftsmanName: author.displayName });
+
+/** Only published courses are searchable: a draft, an unpublished or a deleted course is removed. */
+function courseSource(prisma: PrismaClient): DocumentSource {
+  return {
+    type: "course",
+    async load(keys) {
+      const courses = await prisma.course.findMany({ where: { id: { in: [...keys] }, status: "PUBLISHED" }, select: courseSelect });
+      return courses.map(toCourseDocument);
+    },
+    async all() {
+      const courses = await prisma.course.findMany({ where: { status: "PUBLISHED" }, select: courseSelect, orderBy: { id: "asc" } });
+      return courses.map(toCourseDocument);
+    },
+  };
+}
+
 /** Every source, by type. Each content issue (courses, books, jobs, live) adds its own here. */
 export function documentSources(prisma: PrismaClient): Map<DocType, DocumentSource> {
-  const sources = [tradeSource(prisma)];
+  const sources = [tradeSource(prisma), courseSource(prisma)];
   return new Map(sources.map((source) => [source.type, source]));
 }
 

@@ -223,4 +223,10 @@ describe("a database migrated from empty supports every model", () => {
     // The video outlives its lesson (its owner may attach it again or delete it).
     expect(await db.prisma.video.findUnique({ where: { id: video.id } })).toMatchObject({ status: "PROCESSING", progress: 0 });
   });
+
+  it("records a webhook event id once, with its provider and arrival time", async () => {
+    const event = await db.prisma.webhookEvent.create({ data: { id: "evt-model-test", provider: "mux" } });
+    expect(event).toMatchObject({ id: "evt-model-test", provider: "mux", receivedAt: expect.any(Date) });
+    await expect(db.prisma.webhookEvent.create({ data: { id: "evt-model-test", provider: "mux" } })).rejects.toMatchObject({ code: "P2002" });
+  });
 });

@@ -21,6 +21,7 @@ describe("the configuration", () => {
       authRateLimit: { points: 10, windowSeconds: 900 },
       maxBodyBytes: 1024 * 1024,
       search: { meili: undefined },
+      video: { maxBytes: 500 * 1024 * 1024, coverMaxBytes: 2 * 1024 * 1024, ffmpegPath: undefined, concurrency: 1, mux: undefined },
       logLevel: "info",
     });
   });
@@ -42,6 +43,13 @@ describe("the configuration", () => {
       MEILI_HOST: "http://search.internal:7700",
       MEILI_API_KEY: "admin-key",
       MEILI_INDEX: "jiangxin_prod",
+      VIDEO_MAX_BYTES: "1048576",
+      COVER_MAX_BYTES: "65536",
+      FFMPEG_PATH: "/opt/ffmpeg/bin/ffmpeg",
+      TRANSCODE_CONCURRENCY: "2",
+      MUX_TOKEN_ID: "token-id",
+      MUX_TOKEN_SECRET: "token-secret",
+      MUX_WEBHOOK_SECRET: "webhook-secret",
       LOG_LEVEL: "warn",
     });
 
@@ -59,9 +67,18 @@ describe("the configuration", () => {
       authRateLimit: { points: 5, windowSeconds: 60 },
       maxBodyBytes: 2048,
       search: { meili: { host: "http://search.internal:7700", apiKey: "admin-key", indexName: "jiangxin_prod" } },
+      video: {
+        maxBytes: 1048576,
+        coverMaxBytes: 65536,
+        ffmpegPath: "/opt/ffmpeg/bin/ffmpeg",
+        concurrency: 2,
+        mux: { tokenId: "token-id", tokenSecret: "token-secret", webhookSecret: "webhook-secret" },
+      },
       logLevel: "warn",
     });
     expect(() => loadConfig({ MEILI_HOST: "http://search.internal:7700" })).toThrow(/MEILI_HOST: set both/);
+    expect(() => loadConfig({ MUX_TOKEN_ID: "token-id" })).toThrow(/MUX_TOKEN_ID: set MUX_TOKEN_ID, MUX_TOKEN_SECRET and MUX_WEBHOOK_SECRET together/);
+    expect(() => loadConfig({ MUX_TOKEN_ID: "a", MUX_TOKEN_SECRET: "b" })).toThrow(/MUX_TOKEN_ID/);
     expect(loadConfig({ DATABASE_URL: "postgres://localhost/x" }).database.kind).toBe("postgres");
   });
 
@@ -76,6 +93,8 @@ describe("the configuration", () => {
     ["SESSION_TTL_DAYS", "0"],
     ["LOG_LEVEL", "verbose"],
     ["NODE_ENV", "staging"],
+    ["VIDEO_MAX_BYTES", "10"],
+    ["TRANSCODE_CONCURRENCY", "0"],
   ])("refuses %s=%j with a message naming the variable", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: \\S`));
   });

@@ -1,3 +1,30 @@
 // 简体中文：video messages, spread into zh-CN.ts. Every key needs its English in video.en.ts.
 export const videoZhCN = {
+  "video.status.UPLOADING": "等待上传",
+  "video.status.PROCESSING": "转码中",
+  "video.status.READY": "可以播放",
+  "video.status.FAILED": "处理失败",
+  "video.status.progress": "转码进度 {percent}%",
+  "video.retry": "重新转码",
+
+  "video.upload.tooLarge": "视频文件太大，最大 {size}。",
+  "video.upload.badType": "只能上传 MP4 或 MOV 视频文件。",
+  "video.upload.missingFile": "请选择一个视频文件再上传。",
+  "video.upload.badRequest": "上传请求不完整，请回到课时页面重新上传。",
+  "video.upload.notVideoLesson": "这是图文课时，不能上传视频。",
+  "video.upload.failed": "上传没有完成，请重试。",
+  "video.cover.tooLarge": "封面图片太大，最大 {size}。",
+  "video.cover.badType": "封面只能是 PNG、JPEG 或 WebP 图片。",
+  "video.cover.missingFile": "请选择一张封面图片再上传。",
+
+  "video.error.transcodeFailed": "视频转码失败：文件可能已损坏或格式不受支持。请换一个文件，或点“重新转码”。",
+  "video.error.ffmpegMissing": "服务器缺少转码程序（ffmpeg），暂时无法处理视频。请联系管理员。",
+  "video.error.noVideoStream": "这个文件里没有视频画面，请换一个文件。",
+  "video.error.providerFailed": "视频服务处理失败，请重新上传。",
+  "video.error.providerUnavailable": "视频服务暂时不可用，请稍后再试。",
+  "video.error.directUnavailable": "当前不支持直传视频，请用普通上传。",
+  "video.error.notFound": "找不到这个视频。",
+  "video.error.notFailed": "只有处理失败的视频才能重新转码。",
+  "video.error.retryUnavailable": "这个视频不能重新转码，请重新上传。",
+  "video.media.forbidden": "你没有权限观看这个视频。",
 } as const;
