@@ -17,7 +17,7 @@ import { createSearchService } from "./search/service.ts";
 import { documentSources } from "./search/sources.ts";
 import { createSearchSync } from "./search/sync.ts";
 import { playbackUrlOf } from "./video/provider.ts";
-import { createVideoService, DEFAULT_VIDEO_CONFIG } from "./video/service.ts";
+import { createVideoService, DEFAULT_VIDEO_CONFIG, type VideoService } from "./video/service.ts";
 
 /** dataDir and video are optional so that tests which never touch media need not set them. */
 export type ServiceConfig = Pick<Config, "sessionTtlMs" | "authRateLimit"> & Partial<Pick<Config, "dataDir" | "video">>;
@@ -42,8 +42,20 @@ export function createServices(deps: ServiceDeps) {
   const trades = createTradeService({ prisma, clock });
   const searchSync = createSearchSync({ prisma, engine, sources: documentSources(prisma), clock, logger });
   const search = createSearchService({ engine, trades, sync: searchSync });
-  const courses = createCourseService({ prisma, clock, engine, playbackUrlOf });
-  const videos = createVideoService({
+  const courses = createCourseService({
+    prisma,
+    clock,
+    engine,
+    playbackUrlOf,
+    // Bound late: the video service is built next, with the course service's hooks. A video that
+    // cannot be removed is logged and left; the lesson is gone either way.
+    removeVideos: async (videoIds) => {
+      for (const videoId of videoIds) {
+        await videos.removeVideo(videoId).catch((error: Error) => logger.warn({ videoId, err: error.message }, "could not remove a deleted lesson's video"));
+      }
+    },
+  });
+  const videos: VideoService = createVideoService({
     prisma,
     logger,
     dataDir: config.dataDir ?? path.resolve("data"),
@@ -60,7 +72,7 @@ export function createServices(deps: ServiceDeps) {
     stats: createStatsService({ prisma, clock }),
     search,
     searchSync,
-    health: createHealthService({ raw: db.raw, startedAt: clock.now(), search }),
+    health: createHealthService({ raw: db.raw, startedAt: clock.now(), search, media: videos.mediaStatus }),
   };
 }
 

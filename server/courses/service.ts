@@ -52,6 +52,8 @@ export interface CourseServiceDeps {
   engine: SearchEngine;
   /** The playback URL of a ready video (the video provider knows: local HLS or Mux). */
   playbackUrlOf?: (video: { id: string; provider: string; playbackId: string | null }) => string | null;
+  /** Removes videos whose lessons were deleted (rows, files, Mux assets); called after the commit. */
+  removeVideos?: (videoIds: string[]) => Promise<void>;
 }
 
 export const coverUrlOf = (fileName: string | null) => (fileName ? `/media/covers/${fileName}` : null);
@@ -801,10 +803,13 @@ export function createCourseService(deps: CourseServiceDeps) {
 
   async function deleteChapter(viewer: Viewer | null, chapterId: string): Promise<void> {
     const { course } = await requireEditableChapter(viewer, chapterId);
-    await prisma.$transaction(async (tx) => {
+    const videoIds = await prisma.$transaction(async (tx) => {
+      const videos = await tx.lesson.findMany({ where: { chapterId, videoId: { not: null } }, select: { videoId: true } });
       await tx.chapter.delete({ where: { id: chapterId } });
       await syllabusChanged(tx, course.id);
+      return videos.map((lesson) => lesson.videoId!);
     });
+    await removeVideos(videoIds);
   }
 
   async function addLesson(viewer: Viewer | null, chapterId: string, input: unknown): Promise<FormResult<{ id: string }>> {
@@ -835,11 +840,17 @@ export function createCourseService(deps: CourseServiceDeps) {
   }
 
   async function deleteLesson(viewer: Viewer | null, lessonId: string): Promise<void> {
-    const { course } = await requireEditableLesson(viewer, lessonId);
+    const { course, lesson } = await requireEditableLesson(viewer, lessonId);
     await prisma.$transaction(async (tx) => {
       await tx.lesson.delete({ where: { id: lessonId } });
       await syllabusChanged(tx, course.id);
     });
+    await removeVideos(lesson.videoId ? [lesson.videoId] : []);
+  }
+
+  /** A deleted lesson's video goes too, after the delete has committed. */
+  async function removeVideos(videoIds: string[]) {
+    if (videoIds.length && deps.removeVideos) await deps.removeVideos(videoIds);
   }
 
   /** The current layout: chapters in order, each with its lesson ids in order. */

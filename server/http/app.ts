@@ -10,7 +10,7 @@ import type { Logger } from "../logger.ts";
 import { loadContextFactory } from "./load-context.ts";
 import { requestLog } from "./logging.ts";
 import { mediaRoutes } from "./media.ts";
-import { bodyLimit, sameOriginMutations, securityHeaders } from "./security.ts";
+import { bodyLimit, MUX_ORIGINS, sameOriginMutations, securityHeaders } from "./security.ts";
 import { withHttpErrors } from "./service-errors.ts";
 import { uploadRoutes } from "./uploads.ts";
 import { webhookRoutes } from "./webhooks.ts";
@@ -34,7 +34,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.set("trust proxy", config.trustProxy);
 
   app.use(requestLog(logger));
-  app.use(securityHeaders({ isProduction: config.isProduction }));
+  // With Mux, players fetch from and browsers upload to Mux's hosts.
+  app.use(securityHeaders({ isProduction: config.isProduction, videoOrigins: services.videos.provider === "mux" ? MUX_ORIGINS : [] }));
   app.use(compression());
 
   app.get("/healthz", (_req, res) => {

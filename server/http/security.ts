@@ -14,7 +14,11 @@ function refuse(req: Request, res: Response, status: number, key: MessageKey, pa
   res.status(status).type("text/plain; charset=utf-8").send(t(key, params));
 }
 
-export function securityHeaders(options: { isProduction: boolean }): RequestHandler[] {
+/** Where Mux serves playlists, segments and thumbnails, and where browsers PUT direct uploads. */
+export const MUX_ORIGINS = ["https://*.mux.com", "https://storage.googleapis.com"];
+
+export function securityHeaders(options: { isProduction: boolean; videoOrigins?: string[] }): RequestHandler[] {
+  const videoOrigins = options.videoOrigins ?? [];
   const setNonce: RequestHandler = (_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
     next();
@@ -28,9 +32,9 @@ export function securityHeaders(options: { isProduction: boolean }): RequestHand
             defaultSrc: ["'self'"],
             scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
             styleSrc: ["'self'"],
-            imgSrc: ["'self'", "data:", "blob:"],
-            mediaSrc: ["'self'", "blob:"],
-            connectSrc: ["'self'"],
+            imgSrc: ["'self'", "data:", "blob:", ...videoOrigins],
+            mediaSrc: ["'self'", "blob:", ...videoOrigins],
+            connectSrc: ["'self'", ...videoOrigins],
             fontSrc: ["'self'"],
             objectSrc: ["'none'"],
             baseUri: ["'self'"],

@@ -125,7 +125,11 @@ test("/healthz and /readyz answer JSON", async ({ request }) => {
   const ready = await request.get("/readyz");
   expect(ready.status()).toBe(200);
   expect(ready.headers()["content-type"]).toMatch(/^application\/json/);
-  expect(await ready.json()).toMatchObject({ status: "ready", database: { status: "ok" } });
+  expect(await ready.json()).toMatchObject({
+    status: "ready",
+    database: { status: "ok" },
+    media: { provider: "local", ffmpeg: "ok" },
+  });
 });
 
 test("markup in a display name is shown as text, never run", async ({ page }) => {

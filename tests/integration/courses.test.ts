@@ -144,6 +144,17 @@ describe("authoring", () => {
     });
   });
 
+  it("removes the video of a deleted lesson, and of every lesson in a deleted chapter", async () => {
+    const built = await publishedCourse();
+    await services.courses.deleteLesson(craftsman, built.video);
+    expect(await db.prisma.video.findUnique({ where: { id: built.videoId } })).toBeNull();
+
+    const other = await publishedCourse();
+    await services.courses.deleteChapter(craftsman, other.chapters[0]!);
+    expect(await db.prisma.video.findUnique({ where: { id: other.videoId } })).toBeNull();
+    expect(await db.prisma.lesson.count({ where: { courseId: other.id } })).toBe(1);
+  });
+
   it("validates lessons: a video lesson needs the VIDEO kind, bad kinds are refused", async () => {
     const { id } = ok(await services.courses.createCourse(craftsman, courseInput()));
     const chapter = ok(await services.courses.addChapter(craftsman, id, { title: "章" })).id;

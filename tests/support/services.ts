@@ -1,4 +1,6 @@
 // Services as server/main.ts builds them, with test configuration and a clock the test controls.
+import os from "node:os";
+import path from "node:path";
 import type { Clock } from "../../server/clock.ts";
 import { createServices, type Services } from "../../server/context.ts";
 import type { Database } from "../../server/db/client.ts";
@@ -37,6 +39,8 @@ export function createTestServices(
     clock: options.clock,
     searchEngine: options.searchEngine,
     config: {
+      // Media never lands in the working tree; tests about media pass their own (tests/support/media.ts).
+      dataDir: path.join(os.tmpdir(), `jiangxin-test-${process.pid}`),
       sessionTtlMs: options.sessionTtlMs ?? TEST_SESSION_TTL_MS,
       authRateLimit: options.authRateLimit ?? TEST_AUTH_RATE_LIMIT,
     },
