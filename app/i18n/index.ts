@@ -27,9 +27,9 @@ export function translator(locale: Locale): Translate {
 }
 
 /** A service's message key (a string from the server) translated, or the generic form error. */
-export function translateKey(t: Translate, key: string | undefined): string | undefined {
+export function translateKey(t: Translate, key: string | undefined, params?: Params): string | undefined {
   if (key === undefined) return undefined;
-  return t(isMessageKey(key) ? key : "form.invalid");
+  return t(isMessageKey(key) ? key : "form.invalid", params);
 }
 
 export function useLocale(): Locale {

@@ -59,7 +59,11 @@ function sendFailure(req: Request, res: Response, failure: UploadFailure, redire
   // The rest of an abandoned body is not read: close the connection instead of keeping it alive.
   if (!req.complete) res.set("Connection", "close");
   if (wantsJson(req)) return res.status(failure.status).json({ ok: false, error: failure.messageKey, message });
-  if (redirectTo) return res.redirect(303, redirectTo(failure.messageKey));
+  // The message's parameters (the size limit) ride along, so the page can say the whole sentence.
+  if (redirectTo) {
+    const params = failure.params ? `&${new URLSearchParams(Object.entries(failure.params).map(([k, v]) => [k, String(v)]))}` : "";
+    return res.redirect(303, redirectTo(failure.messageKey) + params);
+  }
   res.status(failure.status).type("text/plain; charset=utf-8").send(message);
 }
 

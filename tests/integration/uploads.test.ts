@@ -99,6 +99,11 @@ describe("POST /studio/uploads/video", () => {
     const bad = await post(`/studio/uploads/video?lesson=${lessonId}`, { token: craftsman.token, body: form("video", pngBytes(), "a.mp4"), json: false });
     expect(bad.status).toBe(303);
     expect(bad.headers.get("location")).toBe(`/studio/courses/${courseId}/lessons/${lessonId}?upload=video.upload.badType`);
+
+    // The limit travels with the key, so the page can say how large a file may be.
+    const big = await post(`/studio/uploads/video?lesson=${lessonId}`, { token: craftsman.token, body: form("video", mp4(VIDEO_MAX_BYTES + 100 * 1024), "big.mp4"), json: false });
+    expect(big.status).toBe(303);
+    expect(big.headers.get("location")).toBe(`/studio/courses/${courseId}/lessons/${lessonId}?upload=video.upload.tooLarge&size=256+KB`);
   });
 
   it("refuses a PNG named .mp4 by its bytes: 415 with a localized message, nothing stored", async () => {
