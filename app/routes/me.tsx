@@ -1,4 +1,4 @@
-import { data, Form, redirect } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/me";
 import { DocumentTitle, FormAlert, FormField } from "../components/form-field.tsx";
 import { translateKey, useLocale, useT, type MessageKey } from "../i18n/index.ts";
@@ -38,6 +38,14 @@ export default function Me({ loaderData, actionData }: Route.ComponentProps) {
     <>
       <DocumentTitle title={t("me.title")} />
       <h1>{t("me.title")}</h1>
+      <p>
+        <Link to="/me/learning">{t("courses.learning.title")}</Link>
+      </p>
+      {profile.role === "CRAFTSMAN" || profile.role === "ADMIN" ? (
+        <p>
+          <Link to="/studio/courses">{t("studio.nav")}</Link>
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>{t("me.account")}</dt>
         <dd>{profile.phone ?? profile.email}</dd>

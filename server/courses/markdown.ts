@@ -19,6 +19,16 @@ markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
+// Authors write "# Heading"; on the page it sits under the title (h1) and a section heading (h2).
+const HEADING_OFFSET = 2;
+for (const rule of ["heading_open", "heading_close"] as const) {
+  markdown.renderer.rules[rule] = (tokens, idx, options, _env, self) => {
+    const token = tokens[idx]!;
+    token.tag = `h${Math.min(Number(token.tag.slice(1)) + HEADING_OFFSET, 6)}`;
+    return self.renderToken(tokens, idx, options);
+  };
+}
+
 export function renderMarkdown(source: string): string {
   return markdown.render(source);
 }

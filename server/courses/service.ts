@@ -496,11 +496,10 @@ export function createCourseService(deps: CourseServiceDeps) {
           bodyHtml: renderMarkdown(row.body),
           durationSeconds: row.durationSeconds,
           isPreview: row.isPreview,
+          // A video lesson without a video yet (its author has not uploaded one) has none to show.
           video:
-            row.kind === "VIDEO"
-              ? row.video
-                ? { status: row.video.status, playbackUrl: row.video.status === "READY" ? playbackUrlOf(row.video) : null }
-                : { status: "UPLOADING", playbackUrl: null }
+            row.kind === "VIDEO" && row.video
+              ? { status: row.video.status, playbackUrl: row.video.status === "READY" ? playbackUrlOf(row.video) : null }
               : null,
         },
         progress: enrollment

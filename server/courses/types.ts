@@ -111,6 +111,7 @@ export interface LessonPage {
     bodyHtml: string;
     durationSeconds: number;
     isPreview: boolean;
+    /** Null for text lessons and for video lessons whose video has not been uploaded. */
     video: LessonVideo | null;
   };
   progress: { positionSeconds: number; completed: boolean } | null;

@@ -4,6 +4,7 @@ import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
 import { access, mkdir, readFile, readdir, rename, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 
 /** The playlist and segment names we write, and the only ones /media serves. */
@@ -53,14 +54,25 @@ function answersVersion(file: string): Promise<boolean> {
   });
 }
 
+/** The static ffmpeg of the optional npm dependency @ffmpeg-installer/ffmpeg, if it installed. */
+function npmFfmpeg(): string | null {
+  try {
+    return (createRequire(import.meta.url)("@ffmpeg-installer/ffmpeg") as { path: string }).path;
+  } catch {
+    return null; // not installed (no build for this platform, or --omit=optional)
+  }
+}
+
 /**
- * The ffmpeg to use: FFMPEG_PATH when set, else the first `ffmpeg` on PATH; null when none runs.
- * Debian's `ffmpeg` package is what the project's machines and CI install.
+ * The ffmpeg to use: FFMPEG_PATH when set, else the first `ffmpeg` on PATH, else the static one
+ * npm installed (@ffmpeg-installer/ffmpeg); null when none runs. Debian's `ffmpeg` package is what
+ * the project's machines and CI install.
  */
 export async function findFfmpeg(env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
+  const fallback = env.FFMPEG_PATH ? null : npmFfmpeg();
   const candidates = env.FFMPEG_PATH
     ? [env.FFMPEG_PATH]
-    : (env.PATH ?? "").split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, "ffmpeg"));
+    : [...(env.PATH ?? "").split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, "ffmpeg")), ...(fallback ? [fallback] : [])];
   for (const candidate of candidates) {
     if ((await executable(candidate)) && (await answersVersion(candidate))) return candidate;
   }
@@ -73,8 +85,9 @@ function ffmpegArguments(source: string): string[] {
     "-i", source,
     // The first video stream and, when there is one, the first audio stream.
     "-map", "0:v:0", "-map", "0:a:0?",
-    // At most 1280×720, aspect kept, even sizes (H.264 4:2:0 needs them); never scaled up.
-    "-vf", "scale=w='min(1280,iw)':h='min(720,ih)':force_original_aspect_ratio=decrease:force_divisible_by=2",
+    // At most 1280×720, aspect kept, even sizes (H.264 4:2:0 needs them); never scaled up. Written
+    // without force_divisible_by so that the static ffmpeg 4.1 of @ffmpeg-installer runs it too.
+    "-vf", "scale=w='if(gt(a,16/9),trunc(min(1280,iw)/2)*2,-2)':h='if(gt(a,16/9),-2,trunc(min(720,ih)/2)*2)'",
     "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-profile:v", "main", "-pix_fmt", "yuv420p",
     // Keyframes at fixed times so that every segment starts with one and players can seek.
     "-force_key_frames", `expr:gte(t,n_forced*${KEYFRAME_SECONDS})`, "-sc_threshold", "0",

@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../../server/auth/permissions.ts";
 import type { Services } from "../../server/context.ts";
+import { findFfmpeg, transcodeToHls } from "../../server/video/transcode.ts";
 import { MAX_ATTEMPTS } from "../../server/video/worker.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { signedInUser } from "../support/fixtures.ts";
@@ -181,6 +182,19 @@ describe("a broken file", () => {
       status: "FAILED",
       error: "video.error.transcodeFailed",
     });
+  });
+});
+
+describe("the static ffmpeg from npm", () => {
+  it("is found when no ffmpeg is on PATH, and transcodes the same way", async () => {
+    const found = await findFfmpeg({ PATH: path.join(clipsDir, "empty-path") });
+    expect(found).toMatch(/node_modules\/@ffmpeg-installer\/[\w-]+\/ffmpeg$/);
+    const outDir = path.join(clipsDir, "npm-ffmpeg-hls");
+    const { durationSeconds } = await transcodeToHls({ ffmpegPath: found!, source: clip, outDir });
+    expect(durationSeconds).toBeCloseTo(2, 0);
+    const streams = await probeStreams(path.join(outDir, "seg-00000.ts"));
+    expect(streams.find((stream) => stream.codec_type === "video")).toMatchObject({ codec_name: "h264", width: 960, height: 720, pix_fmt: "yuv420p" });
+    expect(streams.find((stream) => stream.codec_type === "audio")).toMatchObject({ codec_name: "aac" });
   });
 });
 
