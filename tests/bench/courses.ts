@@ -18,96 +18,68 @@ const LEARNER_COURSES = 60;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 10;
-const BATCH = 5_000;
-const LEVELS = ["BEGINNER", "INTERMEDIATE", "ADVANCED"] as const;
-const FORMATS = ["VIDEO", "TEXT", "MIXED"] as const;
 
-async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
-}
-
-/** A deterministic pseudo-random sequence, so every run seeds the same data. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
-async function seed(db: Database) {
-  const { prisma } = db;
-  const next = random(42);
-  const trades = await prisma.trade.findMany({ select: { id: true, code: true }, orderBy: { id: "asc" } });
+/**
+ * Writes the benchmark's data with set-based SQL (generate_series): row-by-row inserts through
+ * Prisma take many minutes on PGlite. The counters are kept consistent as the course service would.
+ */
+export async function seedBenchCourses(db: Database) {
+  const trades = await db.prisma.trade.findMany({ select: { id: true, code: true }, orderBy: { id: "asc" } });
   const welder = trades.find((trade) => trade.code === "welder")!;
-  await prisma.user.createMany({
-    data: Array.from({ length: CRAFTSMEN }, (_, i) => ({ id: `bench-craftsman-${i}`, displayName: `师傅${i}`, passwordHash: "x", role: "CRAFTSMAN" as const })),
-  });
-  await inBatches(
-    Array.from({ length: WORKERS }, (_, i) => ({ id: `bench-worker-${i}`, displayName: `学员${i}`, passwordHash: "x" })),
-    (data) => prisma.user.createMany({ data }),
-  );
-  const start = Date.UTC(2025, 0, 1);
-  const courses = Array.from({ length: COURSES }, (_, i) => ({
-    id: `bench-course-${i}`,
-    slug: `bench-course-${i}`,
-    title: `${i % 7 === 0 ? "焊接" : "技能"}课程 ${i}`,
-    summary: "基准测试课程的摘要。",
-    // One course in twenty is a welding course: about 250 of them, 13 pages.
-    tradeId: i % 20 === 0 ? welder.id : trades[Math.floor(next() * trades.length)]!.id,
-    level: LEVELS[i % 3]!,
-    format: FORMATS[i % 3]!,
-    authorId: `bench-craftsman-${i % CRAFTSMEN}`,
-    status: i % 10 === 9 ? ("DRAFT" as const) : ("PUBLISHED" as const),
-    publishedAt: new Date(start + Math.floor(next() * 600) * 86_400_000),
-    lessonCount: 3,
-    durationSeconds: 1800,
-    enrollmentCount: 0,
-  }));
-  await inBatches(courses, (data) => prisma.course.createMany({ data }));
-  await inBatches(
-    courses.map((course) => ({ id: `${course.id}-ch`, courseId: course.id, title: "第一章", position: 0 })),
-    (data) => prisma.chapter.createMany({ data }),
-  );
-  await inBatches(
-    courses.flatMap((course) =>
-      [0, 1, 2].map((position) => ({
-        id: `${course.id}-l${position}`,
-        courseId: course.id,
-        chapterId: `${course.id}-ch`,
-        title: `第${position + 1}课`,
-        kind: "TEXT" as const,
-        position,
-      })),
-    ),
-    (data) => prisma.lesson.createMany({ data }),
-  );
-  // The measured learner first, then enrolments spread over the other workers; one per pair.
-  const published = courses.filter((course) => course.status === "PUBLISHED");
-  const seen = new Set<string>();
-  const enrollments: { userId: string; courseId: string; lastActivityAt: Date; lastLessonId: string | null; completedLessons: number }[] = [];
-  const add = (userId: string, courseId: string) => {
-    const key = `${userId}/${courseId}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    enrollments.push({
-      userId,
-      courseId,
-      lastActivityAt: new Date(start + Math.floor(next() * 700) * 86_400_000),
-      lastLessonId: next() < 0.5 ? `${courseId}-l1` : null,
-      completedLessons: Math.floor(next() * 4),
-    });
-  };
-  for (let i = 0; i < LEARNER_COURSES; i++) add("bench-worker-0", published[i * 37]!.id);
-  while (enrollments.length < ENROLLMENTS) {
-    add(`bench-worker-${1 + Math.floor(next() * (WORKERS - 1))}`, published[Math.floor(next() * published.length)]!.id);
-  }
-  await inBatches(enrollments, (data) => prisma.enrollment.createMany({ data }));
+  const tradeIds = `ARRAY[${trades.map((trade) => trade.id).join(",")}]`;
+  // Published courses are those whose index does not end in 9: the c-th of them is course (c / 9) * 10 + c % 9.
+  const publishedCount = COURSES - Math.floor(COURSES / 10);
+  const publishedCourse = (c: string) => `'bench-course-' || ((${c}) / 9 * 10 + (${c}) % 9)`;
+  const others = ENROLLMENTS - LEARNER_COURSES;
+  const perWorker = Math.ceil(others / (WORKERS - 1));
   await db.raw.withConnection((sql) =>
-    sql.exec(`UPDATE "Course" c SET "enrollmentCount" = e.n FROM (SELECT "courseId", count(*)::int AS n FROM "Enrollment" GROUP BY 1) e WHERE e."courseId" = c.id; ANALYZE;`),
+    sql.exec(`
+      INSERT INTO "User" (id, "displayName", "passwordHash", role, "updatedAt")
+        SELECT 'bench-craftsman-' || i, '师傅' || i, 'x', 'CRAFTSMAN', now() FROM generate_series(0, ${CRAFTSMEN - 1}) i;
+      INSERT INTO "User" (id, "displayName", "passwordHash", "updatedAt")
+        SELECT 'bench-worker-' || i, '学员' || i, 'x', now() FROM generate_series(0, ${WORKERS - 1}) i;
+
+      -- One course in twenty is a welding course; the rest spread over every trade.
+      INSERT INTO "Course" (id, slug, title, summary, "tradeId", level, format, "authorId", status, "publishedAt",
+                            "lessonCount", "durationSeconds", "updatedAt")
+        SELECT 'bench-course-' || i, 'bench-course-' || i,
+               CASE WHEN i % 7 = 0 THEN '焊接' ELSE '技能' END || '课程 ' || i, '基准测试课程的摘要。',
+               CASE WHEN i % 20 = 0 THEN ${welder.id} ELSE (${tradeIds})[1 + (i * 7919) % ${trades.length}] END,
+               (ARRAY['BEGINNER', 'INTERMEDIATE', 'ADVANCED'])[1 + i % 3]::"CourseLevel",
+               (ARRAY['VIDEO', 'TEXT', 'MIXED'])[1 + i % 3]::"CourseFormat",
+               'bench-craftsman-' || (i % ${CRAFTSMEN}),
+               (CASE WHEN i % 10 = 9 THEN 'DRAFT' ELSE 'PUBLISHED' END)::"CourseStatus",
+               timestamp '2025-01-01' + ((i * 7919) % 600) * interval '1 day',
+               3, 1800, now()
+        FROM generate_series(0, ${COURSES - 1}) i;
+      INSERT INTO "Chapter" (id, "courseId", title, position)
+        SELECT 'bench-course-' || i || '-ch', 'bench-course-' || i, '第一章', 0 FROM generate_series(0, ${COURSES - 1}) i;
+      INSERT INTO "Lesson" (id, "courseId", "chapterId", title, kind, position, "updatedAt")
+        SELECT 'bench-course-' || i || '-l' || p, 'bench-course-' || i, 'bench-course-' || i || '-ch', '第' || (p + 1) || '课', 'TEXT', p, now()
+        FROM generate_series(0, ${COURSES - 1}) i, generate_series(0, 2) p;
+
+      -- The measured learner, then ${perWorker} or fewer per other worker, each pair once.
+      INSERT INTO "Enrollment" ("userId", "courseId", "lastActivityAt", "lastLessonId", "completedLessons")
+        SELECT 'bench-worker-0', ${publishedCourse(`j * 73 % ${publishedCount}`)},
+               timestamp '2025-01-01' + ((j * 7919) % 700) * interval '1 day',
+               CASE WHEN j % 2 = 0 THEN ${publishedCourse(`j * 73 % ${publishedCount}`)} || '-l1' END, j % 4
+        FROM generate_series(0, ${LEARNER_COURSES - 1}) j;
+      INSERT INTO "Enrollment" ("userId", "courseId", "lastActivityAt", "lastLessonId", "completedLessons")
+        SELECT 'bench-worker-' || (1 + k % ${WORKERS - 1}), ${publishedCourse(`((k / ${WORKERS - 1}) * 997 + (k % ${WORKERS - 1}) * 31) % ${publishedCount}`)},
+               timestamp '2025-01-01' + ((k * 7919) % 700) * interval '1 day', NULL, k % 4
+        FROM generate_series(0, ${others - 1}) k
+        ON CONFLICT DO NOTHING;
+
+      UPDATE "Course" c SET "enrollmentCount" = e.n
+        FROM (SELECT "courseId", count(*)::int AS n FROM "Enrollment" GROUP BY 1) e WHERE e."courseId" = c.id;
+      ANALYZE;
+    `),
   );
-  const welderCourses = await prisma.course.count({ where: { status: "PUBLISHED", tradeId: welder.id } });
-  return { welderId: welder.id, welderCourses };
+  const [welderCourses, enrollments] = await Promise.all([
+    db.prisma.course.count({ where: { status: "PUBLISHED", tradeId: welder.id } }),
+    db.prisma.enrollment.count(),
+  ]);
+  return { welderId: welder.id, welderCourses, enrollments };
 }
 
 /** EXPLAIN of the list queries the pages run (written as Prisma issues them, parameters inlined). */
@@ -143,19 +115,24 @@ async function queryPlans(db: Database, welderId: number): Promise<string[]> {
   return lines;
 }
 
+const rps = (results: LoadResult[]) => median(results.map((r) => r.requestsPerSecond));
+const ratio = (a: LoadResult[], b: LoadResult[]) => `${((rps(a) / rps(b)) * 100).toFixed(0)} %`;
+
 export async function benchCourses(): Promise<void> {
   const dataDir = await benchDataDir();
   const db = await openDatabase({ kind: "pglite", dir: path.join(dataDir, "pglite") });
   let cookie: string;
   let plans: string[];
   let welderCourses: number;
+  let enrollments: number;
   const seedStarted = Date.now();
   try {
     await migrate(db.raw);
     await syncTrades(db.prisma);
-    const seeded = await seed(db);
+    const seeded = await seedBenchCourses(db);
     const { welderId } = seeded;
     welderCourses = seeded.welderCourses;
+    enrollments = seeded.enrollments;
     plans = await queryPlans(db, welderId);
     const services = createServices({ db, config: { sessionTtlMs: 86_400_000, authRateLimit: { points: 10, windowSeconds: 60 } } });
     cookie = `jx_session=${await services.sessions.start("bench-worker-0", { ip: "127.0.0.1", userAgent: "bench" })}`;
@@ -167,11 +144,13 @@ export async function benchCourses(): Promise<void> {
   const server = await startProductionServer({ SEED_DEMO_DATA: "false" }, dataDir);
   try {
     const targets = {
+      // The home page on the same server: a peer for the ratios (it renders from in-process caches).
+      home: { url: `${server.url}/`, headers: {} },
       catalog: { url: `${server.url}/courses?trade=welder`, headers: {} },
       popular: { url: `${server.url}/courses?trade=welder&sort=popular&page=3`, headers: {} },
       learning: { url: `${server.url}/me/learning`, headers: { cookie } },
     };
-    const runs: Record<keyof typeof targets, LoadResult[]> = { catalog: [], popular: [], learning: [] };
+    const runs: Record<keyof typeof targets, LoadResult[]> = { home: [], catalog: [], popular: [], learning: [] };
     for (const target of Object.values(targets)) await load(target.url, { seconds: 2, connections: CONNECTIONS, headers: target.headers });
     for (let round = 0; round < ROUNDS; round++) {
       for (const [name, target] of Object.entries(targets) as [keyof typeof targets, (typeof targets)[keyof typeof targets]][]) {
@@ -180,14 +159,17 @@ export async function benchCourses(): Promise<void> {
     }
     const row = (label: string, results: LoadResult[]) =>
       `| ${label} | ${median(results.map((r) => r.requestsPerSecond)).toFixed(0)} | ${median(results.map((r) => r.p50Ms))} | ${median(results.map((r) => r.p99Ms))} | ${results.reduce((sum, r) => sum + r.errors + r.non2xx, 0)} |`;
-    await record(`Courses: catalog by trade and My learning (${COURSES.toLocaleString("en")} courses, ${ENROLLMENTS.toLocaleString("en")} enrolments, PGlite)`, [
+    await record(`Courses: catalog by trade and My learning (${COURSES.toLocaleString("en")} courses, ${enrollments.toLocaleString("en")} enrolments, PGlite)`, [
       `Seeded in ${seedSeconds.toFixed(0)} s (${WORKERS.toLocaleString("en")} workers, ${CRAFTSMEN} craftsmen, 3 lessons per course, 90 % published). autocannon on loopback, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per target, interleaved; medians. Server (production build, embedded PGlite) and load generator share the machine.`,
       ``,
       `| target | requests/s | p50 ms | p99 ms | errors + non-2xx |`,
       `|---|---|---|---|---|`,
+      row("GET / (peer: the home page, same server)", runs.home),
       row(`GET /courses?trade=welder (${welderCourses} published courses, page 1 of ${Math.ceil(welderCourses / 20)})`, runs.catalog),
       row("GET /courses?trade=welder&sort=popular&page=3", runs.popular),
       row(`GET /me/learning (signed in, ${LEARNER_COURSES} enrolments)`, runs.learning),
+      ``,
+      `Ratios to the home page (requests/s): catalog by trade ${ratio(runs.catalog, runs.home)}, popular page 3 ${ratio(runs.popular, runs.home)}, My learning ${ratio(runs.learning, runs.home)}.`,
       ``,
       `Query plans (EXPLAIN on the same data, after ANALYZE):`,
       ``,
