@@ -1,6 +1,7 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/courses";
 import { CATALOG_SORTS, COURSE_FORMATS, COURSE_LEVELS, type CatalogPage } from "../../server/courses/types.ts";
+import { Pagination } from "../components/pagination.tsx";
 import { CourseCard } from "../components/course-card.tsx";
 import { formatLabel, levelLabel, tradeName } from "../components/course-labels.tsx";
 import { DocumentTitle } from "../components/form-field.tsx";
@@ -147,25 +148,12 @@ export default function Courses({ loaderData }: Route.ComponentProps) {
             ))}
           </ul>
         )}
-        {catalog.pageCount > 1 ? (
-          <nav aria-label={t("pagination.label")} className="pagination catalog-pagination">
-            {catalog.page > 1 ? (
-              <Link to={catalogHref(query, { page: catalog.page - 1 })} rel="prev">
-                {t("pagination.previous")}
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span aria-current="page">{t("pagination.status", { page: catalog.page, pages: catalog.pageCount })}</span>
-            {catalog.page < catalog.pageCount ? (
-              <Link to={catalogHref(query, { page: catalog.page + 1 })} rel="next">
-                {t("pagination.next")}
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        ) : null}
+        <Pagination
+          page={catalog.page}
+          pageCount={catalog.pageCount}
+          hrefFor={(page) => catalogHref(query, { page })}
+          className="catalog-pagination"
+        />
       </section>
     </div>
   );

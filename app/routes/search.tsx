@@ -4,6 +4,7 @@ import type { DocType } from "../../search/index.ts";
 import type { SearchPage } from "../../server/search/service.ts";
 import { DocumentTitle } from "../components/form-field.tsx";
 import { Highlighted, TypeBadge } from "../components/highlighted.tsx";
+import { Pagination } from "../components/pagination.tsx";
 import { useLocale, useT, type Locale, type MessageKey, type Translate } from "../i18n/index.ts";
 
 // One search over every section. A plain GET form: every tab, facet and page is a link, so the
@@ -223,25 +224,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
             </ol>
           )}
 
-          {result.pageCount > 1 ? (
-            <nav aria-label={t("pagination.label")} className="pagination">
-              {result.page > 1 ? (
-                <Link to={searchHref(query, { page: result.page - 1 })} rel="prev">
-                  {t("pagination.previous")}
-                </Link>
-              ) : (
-                <span />
-              )}
-              <span aria-current="page">{t("pagination.status", { page: result.page, pages: result.pageCount })}</span>
-              {result.page < result.pageCount ? (
-                <Link to={searchHref(query, { page: result.page + 1 })} rel="next">
-                  {t("pagination.next")}
-                </Link>
-              ) : (
-                <span />
-              )}
-            </nav>
-          ) : null}
+          <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(page) => searchHref(query, { page })} />
         </section>
       </div>
     </div>
