@@ -1,9 +1,10 @@
 // Reference data (trades) and demo data. Trades are synced at every start (new codes are added);
 // demo accounts are created only in an empty database, demo courses only in a database without
-// courses, and both only when SEED_DEMO_DATA is on.
+// courses, demo books only in one without books, and all only when SEED_DEMO_DATA is on.
 import type { PrismaClient } from "../server/db/client.ts";
 import { hashPassword } from "../server/auth/password.ts";
 import { enqueueSearchUpdates } from "../server/search/outbox.ts";
+import { seedDemoBooks, type SeedBooksOptions } from "./seed/books.ts";
 import { seedDemoCourses, type SeedCoursesOptions } from "./seed/courses.ts";
 import { DEMO_ACCOUNTS, DEMO_MEMBERS } from "./seed/demo-users.ts";
 import { TRADE_CATEGORIES, TRADES } from "./seed/trades.ts";
@@ -36,6 +37,8 @@ export interface SeedOptions {
   dataDir: string;
   /** Passed on to the course seed (tests: a fixed date, no ffmpeg). */
   courses?: Omit<SeedCoursesOptions, "dataDir">;
+  /** Passed on to the book seed (tests: a fixed date). */
+  books?: Omit<SeedBooksOptions, "dataDir">;
 }
 
 /**
@@ -46,6 +49,7 @@ export interface SeedOptions {
 export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): Promise<boolean> {
   const created = (await prisma.user.count()) === 0 && (await createDemoAccounts(prisma));
   await seedDemoCourses(prisma, { ...options.courses, dataDir: options.dataDir });
+  await seedDemoBooks(prisma, { ...options.books, dataDir: options.dataDir });
   return created;
 }
 

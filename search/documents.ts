@@ -64,3 +64,46 @@ export function courseToSearchDocument(course: CourseForSearch): SearchDocument 
   if (course.publishedAt) doc.publishedAt = course.publishedAt.toISOString();
   return doc;
 }
+
+export interface BookForSearch {
+  id: string;
+  kind: "BOOK" | "PERIODICAL" | "ISSUE";
+  title: string;
+  authors: readonly string[];
+  publisher: string | null;
+  description: string;
+  format: string | null;
+  issueYear: number | null;
+  issueNumber: number | null;
+  publishedAt: Date | null;
+  trade: { code: string; nameZh: string; nameEn: string } | null;
+  /** For an ISSUE: its periodical's title, searched with the issue. */
+  periodicalTitle?: string | null;
+  /** Chapter titles from the table of contents. */
+  tocLabels: readonly string[];
+}
+
+export const BOOK_BODY_MAX_CHARS = 2000;
+
+/** A published book, periodical or issue. Whether it is searchable is the book source's rule. */
+export function bookToSearchDocument(book: BookForSearch): SearchDocument {
+  const title = book.kind === "ISSUE" && book.periodicalTitle ? `${book.periodicalTitle} ${book.title}` : book.title;
+  const body = [book.authors.join(" "), book.publisher ?? "", book.description, ...book.tocLabels].filter(Boolean).join(" ");
+  const extra: NonNullable<SearchDocument["extra"]> = { kind: book.kind, format: book.format };
+  if (book.issueYear) extra.issueYear = book.issueYear;
+  if (book.issueNumber) extra.issueNumber = book.issueNumber;
+  const doc: SearchDocument = {
+    id: `book-${book.id}`,
+    type: "book",
+    title,
+    body: [...body].slice(0, BOOK_BODY_MAX_CHARS).join(""),
+    url: `/books/${encodeURIComponent(book.id)}`,
+    extra,
+  };
+  if (book.trade) {
+    doc.tradeCode = book.trade.code;
+    doc.tradeName = { zh: book.trade.nameZh, en: book.trade.nameEn };
+  }
+  if (book.publishedAt) doc.publishedAt = book.publishedAt.toISOString();
+  return doc;
+}

@@ -33,6 +33,8 @@ const ZConfigSchema = z.object({
   VIDEO_MAX_BYTES: z.coerce.number().int().min(1024).default(500 * 1024 * 1024),
   /** Largest course cover image (bytes); 2 MiB by default. */
   COVER_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  /** Largest e-book or periodical issue upload (EPUB or PDF, bytes); 100 MiB by default. */
+  BOOK_MAX_BYTES: z.coerce.number().int().min(1024).default(100 * 1024 * 1024),
   /** The ffmpeg binary for local transcoding; the first `ffmpeg` on PATH when unset. */
   FFMPEG_PATH: z.string().min(1).optional(),
   /** How many local transcodes run at once. */
@@ -81,6 +83,7 @@ function toConfig(env: z.infer<typeof ZConfigSchema>) {
     },
     logLevel: env.LOG_LEVEL,
     video: videoConfig(env),
+    books: { maxBytes: env.BOOK_MAX_BYTES },
   };
 }
 

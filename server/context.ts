@@ -2,6 +2,9 @@
 // tests call it; routes reach the services through getLoadContext, sockets through attachRealtime.
 import path from "node:path";
 import { createAccountService } from "./accounts/service.ts";
+import { createBookImport } from "./books/import.ts";
+import { createOpdsCatalog } from "./books/opds.ts";
+import { createBookService } from "./books/service.ts";
 import { createCourseService } from "./courses/service.ts";
 import { createSessionService } from "./auth/sessions.ts";
 import { systemClock, type Clock } from "./clock.ts";
@@ -42,6 +45,7 @@ export function createServices(deps: ServiceDeps) {
   const trades = createTradeService({ prisma, clock });
   const searchSync = createSearchSync({ prisma, engine, sources: documentSources(prisma), clock, logger });
   const search = createSearchService({ engine, trades, sync: searchSync });
+  const dataDir = config.dataDir ?? path.resolve("data");
   const courses = createCourseService({
     prisma,
     clock,
@@ -58,13 +62,17 @@ export function createServices(deps: ServiceDeps) {
   const videos: VideoService = createVideoService({
     prisma,
     logger,
-    dataDir: config.dataDir ?? path.resolve("data"),
+    dataDir,
     config: config.video ?? DEFAULT_VIDEO_CONFIG,
     attachVideo: courses.attachVideo,
     onReady: courses.videoReady,
   });
+  const books = createBookService({ prisma, clock, engine, dataDir });
   return {
     courses,
+    books,
+    bookImport: createBookImport({ prisma, clock }),
+    opdsCatalog: createOpdsCatalog({ prisma }),
     videos,
     accounts: createAccountService({ prisma, clock, sessions, rateLimits }),
     sessions,

@@ -7,9 +7,11 @@ import type { ServerBuild } from "react-router";
 import type { Config } from "../config.ts";
 import type { Services } from "../context.ts";
 import type { Logger } from "../logger.ts";
+import { bookFileRoutes, DEFAULT_BOOK_MAX_BYTES } from "./book-files.ts";
 import { loadContextFactory } from "./load-context.ts";
 import { requestLog } from "./logging.ts";
 import { mediaRoutes } from "./media.ts";
+import { opdsRouter } from "./opds.ts";
 import { bodyLimit, MUX_ORIGINS, sameOriginMutations, securityHeaders } from "./security.ts";
 import { withHttpErrors } from "./service-errors.ts";
 import { uploadRoutes } from "./uploads.ts";
@@ -18,7 +20,8 @@ import { webhookRoutes } from "./webhooks.ts";
 export const CLIENT_BUILD_DIR = path.resolve(import.meta.dirname, "../../build/client");
 
 export interface HttpAppOptions {
-  config: Pick<Config, "isProduction" | "publicOrigin" | "trustProxy" | "maxBodyBytes" | "sessionTtlMs">;
+  /** `books` is optional (tests that never upload books leave it out): BOOK_MAX_BYTES' default then. */
+  config: Pick<Config, "isProduction" | "publicOrigin" | "trustProxy" | "maxBodyBytes" | "sessionTtlMs"> & Partial<Pick<Config, "books">>;
   services: Services;
   logger: Logger;
   /** The React Router server build, or a function that loads it (Vite in development). */
@@ -59,6 +62,9 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   // Uploads and media stream their own bodies and files, with per-route limits (before the global cap).
   app.use(uploadRoutes({ services, publicOrigin: config.publicOrigin, logger }));
   app.use(mediaRoutes({ services }));
+  app.use(opdsRouter(services, { publicOrigin: config.publicOrigin }));
+  // Book files live beside the other media, under the data directory the video storage was given.
+  app.use(bookFileRoutes({ services, logger, dataDir: services.videos.storage.root, maxBytes: config.books?.maxBytes ?? DEFAULT_BOOK_MAX_BYTES }));
   app.use(bodyLimit(config.maxBodyBytes));
 
   const routeServices = withHttpErrors(services);

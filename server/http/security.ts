@@ -14,6 +14,10 @@ function refuse(req: Request, res: Response, status: number, key: MessageKey, pa
   res.status(status).type("text/plain; charset=utf-8").send(t(key, params));
 }
 
+/** The in-browser book reader, whose renderer (foliate-js) needs a looser style policy. */
+const READER_PATH = /^\/books\/[^/]+\/read\/?$/;
+const isReaderPath = (req: { url?: string }) => READER_PATH.test((req.url ?? "").split("?")[0] ?? "");
+
 /** Where Mux serves playlists, segments and thumbnails, and where browsers PUT direct uploads. */
 export const MUX_ORIGINS = ["https://*.mux.com", "https://storage.googleapis.com"];
 
@@ -31,11 +35,14 @@ export function securityHeaders(options: { isProduction: boolean; videoOrigins?:
           directives: {
             defaultSrc: ["'self'"],
             scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
-            styleSrc: ["'self'"],
+            // Relaxed on the reader page only: foliate-js renders chapters in blob: frames with the
+            // books' own inline styles (docs/decisions/009). Scripts stay nonce-only everywhere.
+            styleSrc: [(req) => (isReaderPath(req) ? ["'self'", "'unsafe-inline'", "blob:"] : ["'self'"]).join(" ")],
             imgSrc: ["'self'", "data:", "blob:", ...videoOrigins],
             mediaSrc: ["'self'", "blob:", ...videoOrigins],
             connectSrc: ["'self'", ...videoOrigins],
-            fontSrc: ["'self'"],
+            fontSrc: [(req) => (isReaderPath(req) ? ["'self'", "blob:", "data:"] : ["'self'"]).join(" ")],
+            frameSrc: [(req) => (isReaderPath(req) ? ["'self'", "blob:"] : ["'self'"]).join(" ")],
             objectSrc: ["'none'"],
             baseUri: ["'self'"],
             formAction: ["'self'"],

@@ -16,7 +16,7 @@ export interface RunningServer {
 
 type ServerConfig = Pick<
   Config,
-  "isProduction" | "publicOrigin" | "trustProxy" | "maxBodyBytes" | "sessionTtlMs" | "host" | "port"
+  "isProduction" | "publicOrigin" | "trustProxy" | "maxBodyBytes" | "sessionTtlMs" | "host" | "port" | "books"
 >;
 
 export async function startServer(deps: { config: ServerConfig; services: Services; logger: Logger }): Promise<RunningServer> {

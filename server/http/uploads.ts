@@ -78,13 +78,24 @@ interface ReceivedFile {
  */
 export function receiveFile(
   req: Request,
-  options: { field: string; maxBytes: number; tempFile: string; accept: (head: Buffer) => boolean; badType: UploadFailure; tooLarge: UploadFailure; missing: UploadFailure },
+  options: {
+    field: string;
+    maxBytes: number;
+    tempFile: string;
+    accept: (head: Buffer) => boolean;
+    badType: UploadFailure;
+    tooLarge: UploadFailure;
+    missing: UploadFailure;
+    /** Told the file's name as the browser sent it (book uploads use it when the file has no title). */
+    onFileName?: (name: string) => void;
+  },
 ): Promise<ReceivedFile> {
   const declared = Number(req.get("content-length"));
   if (Number.isFinite(declared) && declared > options.maxBytes + MULTIPART_OVERHEAD) return Promise.reject(options.tooLarge);
   let parser: busboy.Busboy;
   try {
-    parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: options.maxBytes, fields: 20, fieldSize: 4096, parts: 30 } });
+    // Browsers send file names as raw UTF-8 (Chinese names would otherwise arrive as Latin-1 garbage).
+    parser = busboy({ headers: req.headers, defParamCharset: "utf8", limits: { files: 1, fileSize: options.maxBytes, fields: 20, fieldSize: 4096, parts: 30 } });
   } catch {
     return Promise.reject(new UploadFailure(400, "video.upload.badRequest"));
   }
@@ -108,9 +119,10 @@ export function receiveFile(
       written.then(() => resolve({ tempFile: options.tempFile, head }), (writeError: Error) => finish(writeError));
     };
 
-    parser.on("file", (name, stream) => {
+    parser.on("file", (name, stream, info) => {
       if (name !== options.field || sawFile || settled) return void stream.resume();
       sawFile = true;
+      options.onFileName?.(info.filename ?? "");
       out = createWriteStream(options.tempFile, { flags: "wx" });
       const target = out;
       written = new Promise((done, failed) => {

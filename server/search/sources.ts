@@ -3,7 +3,7 @@
 // "not searchable any more" (unpublished, closed, deleted) and is removed from the engine.
 import type { DocType, SearchDocument } from "../../search/index.ts";
 import { tradeToSearchDocument } from "../../search/index.ts";
-import { courseToSearchDocument } from "../../search/documents.ts";
+import { bookToSearchDocument, courseToSearchDocument } from "../../search/documents.ts";
 import type { DB, PrismaClient } from "../db/client.ts";
 
 export interface DocumentSource {
@@ -67,9 +67,57 @@ function courseSource(prisma: PrismaClient): DocumentSource {
   };
 }
 
+const bookSelect = {
+  id: true,
+  kind: true,
+  title: true,
+  authors: true,
+  publisher: true,
+  description: true,
+  format: true,
+  issueYear: true,
+  issueNumber: true,
+  publishedAt: true,
+  toc: true,
+  trade: { select: { code: true, nameZh: true, nameEn: true } },
+  periodical: { select: { title: true } },
+} as const;
+
+type BookRow = DB.Prisma.BookGetPayload<{ select: typeof bookSelect }>;
+
+const toBookDocument = ({ periodical, toc, ...book }: BookRow) =>
+  bookToSearchDocument({
+    ...book,
+    periodicalTitle: periodical?.title ?? null,
+    tocLabels: Array.isArray(toc) ? toc.flatMap((entry) => (entry && typeof entry === "object" && "label" in entry ? [String(entry.label)] : [])) : [],
+  });
+
+/**
+ * Published books and periodicals are searchable, and issues of a published periodical;
+ * drafts, unpublished and deleted ones are removed.
+ */
+const searchableBook: DB.Prisma.BookWhereInput = {
+  status: "PUBLISHED",
+  OR: [{ kind: { in: ["BOOK", "PERIODICAL"] } }, { kind: "ISSUE", periodical: { status: "PUBLISHED" } }],
+};
+
+function bookSource(prisma: PrismaClient): DocumentSource {
+  return {
+    type: "book",
+    async load(keys) {
+      const books = await prisma.book.findMany({ where: { ...searchableBook, id: { in: [...keys] } }, select: bookSelect });
+      return books.map(toBookDocument);
+    },
+    async all() {
+      const books = await prisma.book.findMany({ where: searchableBook, select: bookSelect, orderBy: { id: "asc" } });
+      return books.map(toBookDocument);
+    },
+  };
+}
+
 /** Every source, by type. Each content issue (courses, books, jobs, live) adds its own here. */
 export function documentSources(prisma: PrismaClient): Map<DocType, DocumentSource> {
-  const sources = [tradeSource(prisma), courseSource(prisma)];
+  const sources = [tradeSource(prisma), courseSource(prisma), bookSource(prisma)];
   return new Map(sources.map((source) => [source.type, source]));
 }
 

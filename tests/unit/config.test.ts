@@ -22,6 +22,7 @@ describe("the configuration", () => {
       maxBodyBytes: 1024 * 1024,
       search: { meili: undefined },
       video: { maxBytes: 500 * 1024 * 1024, coverMaxBytes: 2 * 1024 * 1024, ffmpegPath: undefined, concurrency: 1, mux: undefined },
+      books: { maxBytes: 100 * 1024 * 1024 },
       logLevel: "info",
     });
   });
@@ -45,6 +46,7 @@ describe("the configuration", () => {
       MEILI_INDEX: "jiangxin_prod",
       VIDEO_MAX_BYTES: "1048576",
       COVER_MAX_BYTES: "65536",
+      BOOK_MAX_BYTES: "2097152",
       FFMPEG_PATH: "/opt/ffmpeg/bin/ffmpeg",
       TRANSCODE_CONCURRENCY: "2",
       MUX_TOKEN_ID: "token-id",
@@ -74,6 +76,7 @@ describe("the configuration", () => {
         concurrency: 2,
         mux: { tokenId: "token-id", tokenSecret: "token-secret", webhookSecret: "webhook-secret" },
       },
+      books: { maxBytes: 2097152 },
       logLevel: "warn",
     });
     expect(() => loadConfig({ MEILI_HOST: "http://search.internal:7700" })).toThrow(/MEILI_HOST: set both/);
@@ -95,6 +98,7 @@ describe("the configuration", () => {
     ["NODE_ENV", "staging"],
     ["VIDEO_MAX_BYTES", "10"],
     ["TRANSCODE_CONCURRENCY", "0"],
+    ["BOOK_MAX_BYTES", "big"],
   ])("refuses %s=%j with a message naming the variable", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: \\S`));
   });

@@ -4,11 +4,21 @@ import type { MessageKey } from "./zh-CN.ts";
 import { coursesEn } from "./courses.en.ts";
 import { studioEn } from "./studio.en.ts";
 import { videoEn } from "./video.en.ts";
+import { booksEn } from "./books.en.ts";
+import { readerEn } from "./reader.en.ts";
+import { bookadminEn } from "./bookadmin.en.ts";
+import { opdsEn } from "./opds.en.ts";
+import { bookserviceEn } from "./bookservice.en.ts";
 
 export const en: Record<MessageKey, string> = {
   ...coursesEn,
   ...studioEn,
   ...videoEn,
+  ...booksEn,
+  ...readerEn,
+  ...bookadminEn,
+  ...opdsEn,
+  ...bookserviceEn,
   "app.name": "Jiangxin",
   "app.tagline": "The learning community for industrial workers",
   "app.description":

@@ -2,11 +2,21 @@
 import { coursesZhCN } from "./courses.zh-CN.ts";
 import { studioZhCN } from "./studio.zh-CN.ts";
 import { videoZhCN } from "./video.zh-CN.ts";
+import { booksZhCN } from "./books.zh-CN.ts";
+import { readerZhCN } from "./reader.zh-CN.ts";
+import { bookadminZhCN } from "./bookadmin.zh-CN.ts";
+import { opdsZhCN } from "./opds.zh-CN.ts";
+import { bookserviceZhCN } from "./bookservice.zh-CN.ts";
 
 export const zhCN = {
   ...coursesZhCN,
   ...studioZhCN,
   ...videoZhCN,
+  ...booksZhCN,
+  ...readerZhCN,
+  ...bookadminZhCN,
+  ...opdsZhCN,
+  ...bookserviceZhCN,
   "app.name": "匠心",
   "app.tagline": "产业工人的学习社区",
   "app.description": "匠心：产业工人学技术、读好书、找工作、看直播、练本领的开源学习社区。",

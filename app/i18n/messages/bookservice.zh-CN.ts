@@ -1,0 +1,23 @@
+// 简体中文：messages the book service returns (server/books/schema.ts and service.ts).
+export const bookserviceZhCN = {
+  "books.notice.unknownTrade": "没有这个工种，已显示全部工种的书刊。",
+  "books.progress.invalid": "阅读位置无效。",
+  "books.shelf.invalid": "请选择书架。",
+  "books.highlight.invalid": "划线位置无效。",
+  "books.highlight.textRequired": "请选择要划线的文字。",
+  "books.highlight.textTooLong": "划线文字太长，最多 2000 字。",
+  "books.highlight.noteTooLong": "笔记太长，最多 1000 字。",
+  "books.highlight.epubOnly": "只有 EPUB 图书可以划线。",
+  "bookadmin.title.required": "请填写书名。",
+  "bookadmin.title.tooLong": "书名太长，最多 200 字。",
+  "bookadmin.authors.tooLong": "每位作者的名字最多 80 字。",
+  "bookadmin.authors.tooMany": "作者最多 20 位。",
+  "bookadmin.publisher.tooLong": "出版社名称太长，最多 120 字。",
+  "bookadmin.isbn.invalid": "ISBN 应为 10 位或 13 位（可含连字符）。",
+  "bookadmin.description.tooLong": "简介太长，最多 10000 字。",
+  "bookadmin.language.invalid": "请选择中文或英文。",
+  "bookadmin.trade.invalid": "请选择列表中的工种。",
+  "bookadmin.periodical.invalid": "请选择所属期刊。",
+  "bookadmin.issueNumber.invalid": "期号应为 1–999 的整数。",
+  "bookadmin.issueYear.invalid": "年份应为 1900–2200 的整数。",
+} as const;
