@@ -13,7 +13,12 @@ export default [
   route("studio/courses/new", "routes/studio-course-new.tsx"),
   route("studio/courses/:courseId", "routes/studio-course.tsx"),
   route("studio/courses/:courseId/lessons/:lessonId", "routes/studio-lesson.tsx"),
-  route("books", "routes/coming-soon.tsx", { id: "books" }),
+  route("books", "routes/books.tsx"),
+  route("books/:bookId", "routes/book.tsx"),
+  route("books/:bookId/read", "routes/book-read.tsx"),
+  route("books/:bookId/progress", "routes/book-progress.tsx"),
+  route("books/:bookId/highlights", "routes/book-highlights.tsx"),
+  route("me/books", "routes/me-books.tsx"),
   route("jobs", "routes/coming-soon.tsx", { id: "jobs" }),
   route("live", "routes/coming-soon.tsx", { id: "live" }),
   route("quiz", "routes/coming-soon.tsx", { id: "quiz" }),
@@ -27,6 +32,9 @@ export default [
   route("admin", "routes/admin.tsx", [
     index("routes/admin-index.tsx"),
     route("users", "routes/admin-users.tsx"),
+    route("books", "routes/admin-books.tsx"),
+    route("books/:bookId", "routes/admin-book.tsx"),
+    route("books-import", "routes/admin-books-import.tsx"),
   ]),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

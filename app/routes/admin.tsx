@@ -14,6 +14,7 @@ export default function Admin() {
     <div className="admin">
       <nav aria-label={t("admin.title")} className="sub-nav">
         <NavLink to="/admin/users">{t("admin.users.title")}</NavLink>
+        <NavLink to="/admin/books">{t("bookadmin.nav")}</NavLink>
       </nav>
       <Outlet />
     </div>

@@ -4,18 +4,23 @@ import { DocumentTitle, FormAlert, FormField } from "../components/form-field.ts
 import { translateKey, useLocale, useT, type MessageKey } from "../i18n/index.ts";
 import { formObject } from "../lib/forms.ts";
 
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   if (!context.viewer) throw redirect("/login?redirectTo=%2Fme");
-  const [profile, sessions, trades] = await Promise.all([
+  const [profile, sessions, trades, opds] = await Promise.all([
     context.services.accounts.profileOf(context.viewer),
     context.services.accounts.sessionsOf(context.viewer, context.sessionToken),
     context.services.trades.options(),
+    context.services.books.opdsToken(context.viewer),
   ]);
-  return { profile, sessions, trades };
+  return { profile, sessions, trades, opds: { token: opds.token, feedUrl: `${new URL(request.url).origin}/opds` } };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { intent, ...values } = await formObject(request);
+  if (intent === "resetOpds") {
+    await context.services.books.resetOpdsToken(context.viewer);
+    return { opdsReset: true };
+  }
   if (intent === "signOutOthers") {
     const count = await context.services.accounts.signOutOtherSessions(context.viewer, context.sessionToken);
     return { signedOut: count };
@@ -28,7 +33,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function Me({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
-  const { profile, sessions, trades } = loaderData;
+  const { profile, sessions, trades, opds } = loaderData;
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const errors = failed?.fieldErrors ?? {};
   const values = failed?.values ?? {};
@@ -40,6 +45,9 @@ export default function Me({ loaderData, actionData }: Route.ComponentProps) {
       <h1>{t("me.title")}</h1>
       <p>
         <Link to="/me/learning">{t("courses.learning.title")}</Link>
+      </p>
+      <p>
+        <Link to="/me/books">{t("books.my.title")}</Link>
       </p>
       {profile.role === "CRAFTSMAN" || profile.role === "ADMIN" ? (
         <p>
@@ -124,7 +132,49 @@ export default function Me({ loaderData, actionData }: Route.ComponentProps) {
           </button>
         </Form>
       </section>
+
+      <OpdsAccess feedUrl={opds.feedUrl} token={opds.token} wasReset={Boolean(actionData && "opdsReset" in actionData)} />
     </>
+  );
+}
+
+/** The OPDS catalog for e-reader apps: the URL, the token as password, and a reset. */
+function OpdsAccess({ feedUrl, token, wasReset }: { feedUrl: string; token: string; wasReset: boolean }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="opds-title" className="narrow opds-access">
+      <h2 id="opds-title">{t("opds.me.title")}</h2>
+      <p>{t("opds.me.intro")}</p>
+      {wasReset ? (
+        <div className="alert success" role="status">
+          {t("opds.me.resetDone")}
+        </div>
+      ) : null}
+      <dl className="facts">
+        <dt>{t("opds.me.feedUrl")}</dt>
+        <dd>
+          <code className="opds-value">{feedUrl}</code>
+        </dd>
+        <dt>{t("opds.me.token")}</dt>
+        <dd>
+          <code className="opds-value" data-testid="opds-token">
+            {token}
+          </code>
+        </dd>
+      </dl>
+      <p>{t("opds.me.howTo")}</p>
+      <p>{t("opds.me.urlWithToken")}</p>
+      <p>
+        <code className="opds-value">{`${feedUrl}?token=${token}`}</code>
+      </p>
+      <p className="hint">{t("opds.me.secret")}</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="resetOpds" />
+        <button type="submit" className="secondary">
+          {t("opds.me.reset")}
+        </button>
+      </Form>
+    </section>
   );
 }
 
