@@ -4,9 +4,9 @@ import { Form } from "react-router";
 import { BOOK_LANGUAGES } from "../../server/books/types.ts";
 import { FormAlert, FormField } from "./form-field.tsx";
 import { SelectField, TextAreaField, type TradeCategoryOption } from "./studio-fields.tsx";
-import { tradeName } from "./course-labels.tsx";
 import { bookLanguageLabel } from "./book-card.tsx";
-import { translateKey, useLocale, useT } from "../i18n/index.ts";
+import { translateKey, useT } from "../i18n/index.ts";
+import { TradeOptions } from "./trade-options.tsx";
 
 type Errors = Record<string, string | undefined>;
 type Values = Record<string, string | undefined>;
@@ -14,19 +14,10 @@ type Values = Record<string, string | undefined>;
 /** Trades grouped by category; empty means "any trade". */
 export function BookTradeSelect({ categories, defaultValue, error }: { categories: TradeCategoryOption[]; defaultValue: string; error?: string }) {
   const t = useT();
-  const locale = useLocale();
   return (
     <SelectField name="trade" label={t("bookadmin.field.trade")} defaultValue={defaultValue} error={error}>
       <option value="">{t("bookadmin.field.tradeNone")}</option>
-      {categories.map((category) => (
-        <optgroup key={category.code} label={tradeName(category, locale)}>
-          {category.trades.map((trade) => (
-            <option key={trade.code} value={trade.code}>
-              {tradeName(trade, locale)}
-            </option>
-          ))}
-        </optgroup>
-      ))}
+      <TradeOptions categories={categories} />
     </SelectField>
   );
 }

@@ -2,7 +2,8 @@
 // the course's own fields (shared by "new course" and "edit course").
 import { useId } from "react";
 import { FormField } from "./form-field.tsx";
-import { translateKey, useLocale, useT, type MessageKey } from "../i18n/index.ts";
+import { translateKey, useT, type MessageKey } from "../i18n/index.ts";
+import { TradeOptions, type TradeCategoryOption } from "./trade-options.tsx";
 
 interface LabelledProps {
   name: string;
@@ -102,12 +103,7 @@ export function SelectField({
 
 export const LEVELS = ["BEGINNER", "INTERMEDIATE", "ADVANCED"] as const;
 
-export interface TradeCategoryOption {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  trades: { code: string; nameZh: string; nameEn: string }[];
-}
+export type { TradeCategoryOption } from "./trade-options.tsx";
 
 export interface CourseFieldValues {
   title?: string;
@@ -128,8 +124,6 @@ export function CourseFields({
   categories: TradeCategoryOption[];
 }) {
   const t = useT();
-  const locale = useLocale();
-  const name = (item: { nameZh: string; nameEn: string }) => (locale === "en" ? item.nameEn : item.nameZh);
   return (
     <>
       <FormField
@@ -167,15 +161,7 @@ export function CourseFields({
         required
       >
         <option value="">{t("studio.field.trade.choose")}</option>
-        {categories.map((category) => (
-          <optgroup key={category.code} label={name(category)}>
-            {category.trades.map((trade) => (
-              <option key={trade.code} value={trade.code}>
-                {name(trade)}
-              </option>
-            ))}
-          </optgroup>
-        ))}
+        <TradeOptions categories={categories} />
       </SelectField>
       <SelectField
         name="level"

@@ -15,10 +15,10 @@ import {
 } from "../components/book-card.tsx";
 import { BookShelfButtons } from "../components/book-shelf.tsx";
 import { loginHref, tradeName } from "../components/course-labels.tsx";
+import { JsonLd } from "../components/json-ld.tsx";
 import { DocumentTitle } from "../components/form-field.tsx";
 import { translateKey, useLocale, useT, type Translate } from "../i18n/index.ts";
 import { formObject } from "../lib/forms.ts";
-import { useNonce } from "../lib/nonce.ts";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   return { book: await context.services.books.detail(context.viewer, params.bookId) };
@@ -257,7 +257,6 @@ function IssueList({ book, t }: { book: BookDetail; t: Translate }) {
 
 /** schema.org Book (a Periodical for periodicals) for search engines; `<` escaped so the JSON cannot close the script. */
 function BookJsonLd({ book }: { book: BookDetail }) {
-  const nonce = useNonce();
   if (book.status !== "PUBLISHED") return null;
   const json: Record<string, unknown> = {
     "@context": "https://schema.org",
@@ -274,12 +273,5 @@ function BookJsonLd({ book }: { book: BookDetail }) {
     if (book.pageCount !== null) json.numberOfPages = book.pageCount;
     if (book.periodical) json.isPartOf = { "@type": "Periodical", name: book.periodical.title };
   }
-  return (
-    <script
-      type="application/ld+json"
-      nonce={nonce || undefined}
-      suppressHydrationWarning
-      dangerouslySetInnerHTML={{ __html: JSON.stringify(json).replace(/</g, "\\u003c") }}
-    />
-  );
+  return <JsonLd data={json} />;
 }

@@ -2,10 +2,10 @@ import { Form, Link } from "react-router";
 import type { Route } from "./+types/books";
 import { BOOK_KINDS_LISTED, BOOK_LANGUAGES, BOOK_SORTS, type BookCatalogPage } from "../../server/books/types.ts";
 import { BookCard, bookKindLabel, bookLanguageLabel } from "../components/book-card.tsx";
-import { tradeName } from "../components/course-labels.tsx";
 import { DocumentTitle } from "../components/form-field.tsx";
 import { Pagination } from "../components/pagination.tsx";
-import { translateKey, useLocale, useT, type MessageKey } from "../i18n/index.ts";
+import { translateKey, useT, type MessageKey } from "../i18n/index.ts";
+import { TradeOptions } from "../components/trade-options.tsx";
 
 // The catalog of books and periodicals. A plain GET form: the URL holds every filter and paging
 // links keep them, so it works before (or without) JavaScript. The service drops what it does not
@@ -35,7 +35,6 @@ function catalogHref(query: Query, change: Partial<Record<keyof Query | "page", 
 
 export default function Books({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const locale = useLocale();
   const { catalog, categories, signedIn } = loaderData;
   // Control characters (e.g. %00) would differ between the server's HTML and hydration.
   const query = { ...catalog.query, q: catalog.query.q.replace(/[\u0000-\u001F\u007F]/g, " ") };
@@ -64,15 +63,7 @@ export default function Books({ loaderData }: Route.ComponentProps) {
           <label htmlFor="books-trade">{t("books.filter.trade")}</label>
           <select id="books-trade" name="trade" defaultValue={query.trade ?? ""}>
             <option value="">{t("books.filter.tradeAll")}</option>
-            {categories.map((category) => (
-              <optgroup key={category.code} label={tradeName(category, locale)}>
-                {category.trades.map((trade) => (
-                  <option key={trade.code} value={trade.code}>
-                    {tradeName(trade, locale)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <TradeOptions categories={categories} />
           </select>
         </div>
         <div className="field">

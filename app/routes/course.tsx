@@ -13,12 +13,12 @@ import {
   loginHref,
   tradeName,
 } from "../components/course-labels.tsx";
+import { JsonLd } from "../components/json-ld.tsx";
 import { DocumentTitle, FormAlert } from "../components/form-field.tsx";
 import { RatingInput, RatingSummary, starsLabel } from "../components/rating.tsx";
 import { Syllabus } from "../components/syllabus.tsx";
 import { translateKey, useLocale, useT, type Translate } from "../i18n/index.ts";
 import { formObject } from "../lib/forms.ts";
-import { useNonce } from "../lib/nonce.ts";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   return { course: await context.services.courses.detail(context.viewer, params.slug) };
@@ -261,7 +261,6 @@ function Reviews({ course, actionData }: { course: CourseDetail; actionData: Act
 
 /** schema.org Course for search engines. `<` is escaped so the JSON can never close the script. */
 function CourseJsonLd({ course, t }: { course: CourseDetail; t: Translate }) {
-  const nonce = useNonce();
   if (course.status !== "PUBLISHED") return null;
   const json: Record<string, unknown> = {
     "@context": "https://schema.org",
@@ -289,12 +288,5 @@ function CourseJsonLd({ course, t }: { course: CourseDetail; t: Translate }) {
       worstRating: 1,
     };
   }
-  return (
-    <script
-      type="application/ld+json"
-      nonce={nonce || undefined}
-      suppressHydrationWarning
-      dangerouslySetInnerHTML={{ __html: JSON.stringify(json).replace(/</g, "\\u003c") }}
-    />
-  );
+  return <JsonLd data={json} />;
 }

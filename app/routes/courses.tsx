@@ -3,9 +3,10 @@ import type { Route } from "./+types/courses";
 import { CATALOG_SORTS, COURSE_FORMATS, COURSE_LEVELS, type CatalogPage } from "../../server/courses/types.ts";
 import { Pagination } from "../components/pagination.tsx";
 import { CourseCard } from "../components/course-card.tsx";
-import { formatLabel, levelLabel, tradeName } from "../components/course-labels.tsx";
+import { formatLabel, levelLabel } from "../components/course-labels.tsx";
 import { DocumentTitle } from "../components/form-field.tsx";
-import { translateKey, useLocale, useT, type MessageKey } from "../i18n/index.ts";
+import { translateKey, useT, type MessageKey } from "../i18n/index.ts";
+import { TradeOptions } from "../components/trade-options.tsx";
 
 // The catalog. A plain GET form: the URL holds every filter, and paging links keep them, so the
 // page works before (or without) JavaScript. The service drops what it does not understand and
@@ -35,7 +36,6 @@ function catalogHref(query: Query, change: Partial<Record<keyof Query | "page", 
 
 export default function Courses({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const locale = useLocale();
   const { catalog, categories, signedIn } = loaderData;
   // Control characters (e.g. %00) would differ between the server's HTML and hydration.
   const query = { ...catalog.query, q: catalog.query.q.replace(/[\u0000-\u001F\u007F]/g, " ") };
@@ -63,15 +63,7 @@ export default function Courses({ loaderData }: Route.ComponentProps) {
           <label htmlFor="catalog-trade">{t("courses.filter.trade")}</label>
           <select id="catalog-trade" name="trade" defaultValue={query.trade ?? ""}>
             <option value="">{t("courses.filter.tradeAll")}</option>
-            {categories.map((category) => (
-              <optgroup key={category.code} label={tradeName(category, locale)}>
-                {category.trades.map((trade) => (
-                  <option key={trade.code} value={trade.code}>
-                    {tradeName(trade, locale)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <TradeOptions categories={categories} />
           </select>
         </div>
         <div className="field">

@@ -7,7 +7,7 @@ import { createServices } from "../../server/context.ts";
 import { openDatabase, type Database } from "../../server/db/client.ts";
 import { migrate } from "../../server/db/migrate.ts";
 import { syncTrades } from "../../prisma/seed.ts";
-import { benchDataDir, load, median, record, startProductionServer, type LoadResult } from "./harness.ts";
+import { benchDataDir, load, queryPlans, ratio, record, resultRow, startProductionServer, type LoadResult } from "./harness.ts";
 
 const COURSES = Number(process.env.BENCH_COURSES ?? 5_000);
 const ENROLLMENTS = Number(process.env.BENCH_ENROLLMENTS ?? 100_000);
@@ -83,7 +83,7 @@ export async function seedBenchCourses(db: Database) {
 }
 
 /** EXPLAIN of the list queries the pages run (written as Prisma issues them, parameters inlined). */
-async function queryPlans(db: Database, welderId: number): Promise<string[]> {
+async function coursePlans(db: Database, welderId: number): Promise<string[]> {
   const queries: [string, string][] = [
     [
       "/courses?trade=welder (newest): the page",
@@ -104,19 +104,8 @@ async function queryPlans(db: Database, welderId: number): Promise<string[]> {
       `SELECT l.id FROM "Lesson" l JOIN "Chapter" c ON c.id = l."chapterId" WHERE l."courseId" IN ('bench-course-0', 'bench-course-37') ORDER BY c.position ASC, l.position ASC`,
     ],
   ];
-  const lines: string[] = [];
-  await db.raw.withConnection(async (sql) => {
-    await sql.exec("SET enable_seqscan = on");
-    for (const [title, query] of queries) {
-      const rows = await sql.query<{ "QUERY PLAN": string }>(`EXPLAIN ${query}`);
-      lines.push(`${title}:`, "```", ...rows.map((row) => row["QUERY PLAN"]), "```");
-    }
-  });
-  return lines;
+  return queryPlans(db, queries);
 }
-
-const rps = (results: LoadResult[]) => median(results.map((r) => r.requestsPerSecond));
-const ratio = (a: LoadResult[], b: LoadResult[]) => `${((rps(a) / rps(b)) * 100).toFixed(0)} %`;
 
 export async function benchCourses(): Promise<void> {
   const dataDir = await benchDataDir();
@@ -133,7 +122,7 @@ export async function benchCourses(): Promise<void> {
     const { welderId } = seeded;
     welderCourses = seeded.welderCourses;
     enrollments = seeded.enrollments;
-    plans = await queryPlans(db, welderId);
+    plans = await coursePlans(db, welderId);
     const services = createServices({ db, config: { sessionTtlMs: 86_400_000, authRateLimit: { points: 10, windowSeconds: 60 } } });
     cookie = `jx_session=${await services.sessions.start("bench-worker-0", { ip: "127.0.0.1", userAgent: "bench" })}`;
   } finally {
@@ -157,8 +146,7 @@ export async function benchCourses(): Promise<void> {
         runs[name].push(await load(target.url, { seconds: SECONDS, connections: CONNECTIONS, headers: target.headers }));
       }
     }
-    const row = (label: string, results: LoadResult[]) =>
-      `| ${label} | ${median(results.map((r) => r.requestsPerSecond)).toFixed(0)} | ${median(results.map((r) => r.p50Ms))} | ${median(results.map((r) => r.p99Ms))} | ${results.reduce((sum, r) => sum + r.errors + r.non2xx, 0)} |`;
+    const row = resultRow;
     await record(`Courses: catalog by trade and My learning (${COURSES.toLocaleString("en")} courses, ${enrollments.toLocaleString("en")} enrolments, PGlite)`, [
       `Seeded in ${seedSeconds.toFixed(0)} s (${WORKERS.toLocaleString("en")} workers, ${CRAFTSMEN} craftsmen, 3 lessons per course, 90 % published). autocannon on loopback, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per target, interleaved; medians. Server (production build, embedded PGlite) and load generator share the machine.`,
       ``,

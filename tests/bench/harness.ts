@@ -5,6 +5,7 @@ import { appendFile, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import type { Database } from "../../server/db/client.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const RESULTS_FILE = path.join(ROOT, "docs/benchmarks.md");
@@ -58,9 +59,16 @@ export interface LoadResult {
 
 export async function load(
   url: string,
-  options: { seconds: number; connections: number; headers?: Record<string, string> },
+  options: { seconds: number; connections: number; headers?: Record<string, string>; method?: "GET" | "POST"; body?: string },
 ): Promise<LoadResult> {
-  const result = await autocannon({ url, duration: options.seconds, connections: options.connections, headers: options.headers });
+  const result = await autocannon({
+    url,
+    duration: options.seconds,
+    connections: options.connections,
+    headers: options.headers,
+    method: options.method,
+    body: options.body,
+  });
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
@@ -68,6 +76,26 @@ export async function load(
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };
+}
+
+/** Median requests per second of several runs, and one target's as a share of another's. */
+export const rps = (results: LoadResult[]) => median(results.map((r) => r.requestsPerSecond));
+export const ratio = (a: LoadResult[], b: LoadResult[]) => `${((rps(a) / rps(b)) * 100).toFixed(0)} %`;
+
+/** A Markdown table row of a target's medians and failures. */
+export const resultRow = (label: string, results: LoadResult[]) =>
+  `| ${label} | ${rps(results).toFixed(0)} | ${median(results.map((r) => r.p50Ms))} | ${median(results.map((r) => r.p99Ms))} | ${results.reduce((sum, r) => sum + r.errors + r.non2xx, 0)} |`;
+
+/** EXPLAIN of each query, as Markdown code blocks under their titles. */
+export async function queryPlans(db: Database, queries: [title: string, sql: string][]): Promise<string[]> {
+  const lines: string[] = [];
+  await db.raw.withConnection(async (sql) => {
+    for (const [title, query] of queries) {
+      const rows = await sql.query<{ "QUERY PLAN": string }>(`EXPLAIN ${query}`);
+      lines.push(`${title}:`, "```", ...rows.map((row) => row["QUERY PLAN"]), "```");
+    }
+  });
+  return lines;
 }
 
 export function median(values: number[]): number {

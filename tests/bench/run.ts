@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./harness.ts";
+import { benchBooks } from "./books.ts";
 import { benchCourses } from "./courses.ts";
 import { benchHomePage } from "./home-page.ts";
 import { benchSearch } from "./search.ts";
@@ -11,6 +12,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   "home-page": benchHomePage,
   search: benchSearch,
   courses: benchCourses,
+  books: benchBooks,
 };
 
 if (!existsSync(path.join(ROOT, "build/server/index.js"))) {
