@@ -65,9 +65,10 @@ export async function load(
     url,
     duration: options.seconds,
     connections: options.connections,
-    headers: options.headers,
-    method: options.method,
-    body: options.body,
+    // autocannon refuses keys that are present but undefined.
+    ...(options.headers ? { headers: options.headers } : {}),
+    ...(options.method ? { method: options.method } : {}),
+    ...(options.body !== undefined ? { body: options.body } : {}),
   });
   return {
     requestsPerSecond: result.requests.average,
