@@ -67,12 +67,14 @@ const cardSelect = {
   publishedAt: true,
   readCount: true,
   trade: { select: { code: true, nameZh: true, nameEn: true } },
-  _count: { select: { issues: { where: { status: "PUBLISHED" } } } },
 } as const satisfies DB.Prisma.BookSelect;
 
 type CardRow = DB.Prisma.BookGetPayload<{ select: typeof cardSelect }>;
 
-function toCard(row: CardRow): BookCard {
+/** A periodical's published issues, counted for the cards of one page (see `countIssues`). */
+type IssueCounts = ReadonlyMap<string, number>;
+
+function toCard(row: CardRow, issueCounts: IssueCounts = new Map()): BookCard {
   return {
     id: row.id,
     kind: row.kind,
@@ -83,7 +85,7 @@ function toCard(row: CardRow): BookCard {
     trade: row.trade,
     language: row.language,
     format: row.format,
-    issueCount: row._count.issues,
+    issueCount: issueCounts.get(row.id) ?? 0,
     issueNumber: row.issueNumber,
     issueYear: row.issueYear,
     publishedAt: row.publishedAt,
@@ -121,6 +123,26 @@ export function createBookService(deps: BookServiceDeps) {
     await enqueueSearchUpdates(tx, [bookDocId(bookId), ...(book?.periodicalId ? [bookDocId(book.periodicalId)] : [])]);
   }
 
+  /**
+   * Published issues per periodical among `rows`: one grouped query over the periodical index for
+   * the page, instead of a relation count that aggregates every issue in the table per request.
+   */
+  async function countIssues(rows: readonly { id: string; kind: string }[]): Promise<IssueCounts> {
+    const periodicalIds = rows.filter((row) => row.kind === "PERIODICAL").map((row) => row.id);
+    if (periodicalIds.length === 0) return new Map();
+    const groups = await prisma.book.groupBy({
+      by: ["periodicalId"],
+      where: { periodicalId: { in: periodicalIds }, status: "PUBLISHED" },
+      _count: { _all: true },
+    });
+    return new Map(groups.map((group) => [group.periodicalId!, group._count._all]));
+  }
+
+  async function toCards(rows: readonly CardRow[]): Promise<BookCard[]> {
+    const issueCounts = await countIssues(rows);
+    return rows.map((row) => toCard(row, issueCounts));
+  }
+
   async function tradeIdOf(code: string | null): Promise<number | null | "unknown"> {
     if (!code) return null;
     const trade = await prisma.trade.findUnique({ where: { code }, select: { id: true } });
@@ -154,7 +176,7 @@ export function createBookService(deps: BookServiceDeps) {
       rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
       const pageCount = Math.ceil(rows.length / BOOK_PAGE_SIZE);
       const page = Math.min(query.page, Math.max(pageCount, 1));
-      const items = rows.slice((page - 1) * BOOK_PAGE_SIZE, page * BOOK_PAGE_SIZE).map(toCard);
+      const items = await toCards(rows.slice((page - 1) * BOOK_PAGE_SIZE, page * BOOK_PAGE_SIZE));
       return { items, total: rows.length, page, pageCount, query, notices };
     }
     const orderBy: DB.Prisma.BookOrderByWithRelationInput[] =
@@ -163,7 +185,7 @@ export function createBookService(deps: BookServiceDeps) {
     const pageCount = Math.ceil(total / BOOK_PAGE_SIZE);
     const page = Math.min(query.page, Math.max(pageCount, 1));
     const rows = await prisma.book.findMany({ where, orderBy, skip: (page - 1) * BOOK_PAGE_SIZE, take: BOOK_PAGE_SIZE, select: cardSelect });
-    return { items: rows.map(toCard), total, page, pageCount, query, notices };
+    return { items: await toCards(rows), total, page, pageCount, query, notices };
   }
 
   async function searchBookIds(q: string, tradeCode: string | undefined): Promise<string[]> {
@@ -193,7 +215,7 @@ export function createBookService(deps: BookServiceDeps) {
     if (!book) throw notFound();
     const admin = isAdmin(viewer);
     if (book.status !== "PUBLISHED" && !admin) throw notFound();
-    const [issues, shelf, progress] = await Promise.all([
+    const [issues, shelf, progress, issueCounts] = await Promise.all([
       book.kind === "PERIODICAL"
         ? prisma.book.findMany({
             where: { periodicalId: book.id, ...(admin ? {} : { status: "PUBLISHED" }) },
@@ -205,9 +227,10 @@ export function createBookService(deps: BookServiceDeps) {
       viewer
         ? prisma.readingProgress.findUnique({ where: { userId_bookId: { userId: viewer.id, bookId } }, select: { location: true, fraction: true } })
         : null,
+      countIssues([book]),
     ]);
     return {
-      ...toCard(book),
+      ...toCard(book, issueCounts),
       description: book.description,
       isbn: book.isbn,
       pageCount: book.pageCount,
@@ -215,7 +238,7 @@ export function createBookService(deps: BookServiceDeps) {
       toc: tocOf(book.toc),
       status: book.status,
       periodical: book.periodical && (book.periodical.status === "PUBLISHED" || admin) ? { id: book.periodical.id, title: book.periodical.title } : null,
-      issues: issues.map(toCard),
+      issues: issues.map((issue) => toCard(issue)),
       viewer: { signedIn: viewer !== null, isAdmin: admin, shelf: shelf?.status ?? null, progress },
     };
   }
@@ -292,13 +315,14 @@ export function createBookService(deps: BookServiceDeps) {
         select: { status: true, bookId: true, book: { select: cardSelect } },
       }),
     ]);
+    const issueCounts = await countIssues([...progressRows, ...shelfRows].map((row) => row.book));
     const statusOf = new Map(shelfRows.map((row) => [row.bookId, row.status]));
     const progressOf = new Map(progressRows.map((row) => [row.book.id, { location: row.location, fraction: row.fraction, updatedAt: row.updatedAt }]));
     const continueReading: ShelfEntry[] = progressRows
       .filter((row) => statusOf.get(row.book.id) !== "FINISHED")
-      .map((row) => ({ book: toCard(row.book), status: statusOf.get(row.book.id) ?? null, progress: progressOf.get(row.book.id)! }));
+      .map((row) => ({ book: toCard(row.book, issueCounts), status: statusOf.get(row.book.id) ?? null, progress: progressOf.get(row.book.id)! }));
     const shelf = Object.fromEntries(SHELF_STATUSES.map((status) => [status, [] as ShelfEntry[]])) as Record<ShelfStatus, ShelfEntry[]>;
-    for (const row of shelfRows) shelf[row.status].push({ book: toCard(row.book), status: row.status, progress: progressOf.get(row.bookId) ?? null });
+    for (const row of shelfRows) shelf[row.status].push({ book: toCard(row.book, issueCounts), status: row.status, progress: progressOf.get(row.bookId) ?? null });
     return { continueReading, shelf };
   }
 
