@@ -10,6 +10,7 @@ import {
   useLocation,
   useRouteError,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from "react-router";
 import type { Route } from "./+types/root";
 import { AppHeader } from "./components/app-header.tsx";
@@ -27,11 +28,18 @@ export const links: Route.LinksFunction = () => [
 export async function loader({ request, context }: Route.LoaderArgs) {
   const locale = localeOf(request);
   const viewer = context.viewer;
+  // The header's notification badge: an indexed count that stops at 100, and no query for visitors.
+  const unread = viewer ? await context.services.notifications.unreadCount(viewer) : 0;
   return data(
-    { locale, viewer: viewer ? { displayName: viewer.displayName, role: viewer.role } : null },
+    { locale, viewer: viewer ? { displayName: viewer.displayName, role: viewer.role } : null, unread },
     { headers: { Vary: "Cookie, Accept-Language" } },
   );
 }
+
+// React Router re-runs the root loader only after form posts or when the query changes; running it
+// on every navigation keeps the header's unread count current (one small query per page change).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname;
 
 // Without this the loader's Vary header never reaches the response (React Router only sends the
 // headers that a route's `headers` export returns); child routes inherit it.
@@ -56,7 +64,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a className="skip-link" href="#main">
           {t("nav.skipToContent")}
         </a>
-        <AppHeader locale={locale} viewer={root?.viewer ?? null} />
+        <AppHeader locale={locale} viewer={root?.viewer ?? null} unread={root?.unread ?? 0} />
         <main id="main" className="page" tabIndex={-1}>
           {children}
         </main>

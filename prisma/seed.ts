@@ -1,11 +1,13 @@
 // Reference data (trades) and demo data. Trades are synced at every start (new codes are added);
 // demo accounts are created only in an empty database, demo courses only in a database without
-// courses, demo books only in one without books, and all only when SEED_DEMO_DATA is on.
+// courses, demo books only in one without books, demo jobs only in one without job posts, and all
+// only when SEED_DEMO_DATA is on.
 import type { PrismaClient } from "../server/db/client.ts";
 import { hashPassword } from "../server/auth/password.ts";
 import { enqueueSearchUpdates } from "../server/search/outbox.ts";
 import { seedDemoBooks, type SeedBooksOptions } from "./seed/books.ts";
 import { seedDemoCourses, type SeedCoursesOptions } from "./seed/courses.ts";
+import { seedDemoJobs, type SeedJobsOptions } from "./seed/jobs.ts";
 import { DEMO_ACCOUNTS, DEMO_MEMBERS } from "./seed/demo-users.ts";
 import { TRADE_CATEGORIES, TRADES } from "./seed/trades.ts";
 
@@ -39,17 +41,21 @@ export interface SeedOptions {
   courses?: Omit<SeedCoursesOptions, "dataDir">;
   /** Passed on to the book seed (tests: a fixed date). */
   books?: Omit<SeedBooksOptions, "dataDir">;
+  /** Passed on to the job seed (tests: a fixed date). */
+  jobs?: SeedJobsOptions;
 }
 
 /**
  * Demo data: the demo accounts and members in a database without users, then the demo courses in
- * a database without courses (so a data directory from before the courses also gets them).
+ * a database without courses, books and job posts likewise (so a data directory from before a
+ * feature also gets its demo data).
  * Returns whether it created the accounts (false if the database had users).
  */
 export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): Promise<boolean> {
   const created = (await prisma.user.count()) === 0 && (await createDemoAccounts(prisma));
   await seedDemoCourses(prisma, { ...options.courses, dataDir: options.dataDir });
   await seedDemoBooks(prisma, { ...options.books, dataDir: options.dataDir });
+  await seedDemoJobs(prisma, options.jobs);
   return created;
 }
 

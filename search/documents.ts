@@ -107,3 +107,53 @@ export function bookToSearchDocument(book: BookForSearch): SearchDocument {
   if (book.publishedAt) doc.publishedAt = book.publishedAt.toISOString();
   return doc;
 }
+
+export interface JobForSearch {
+  id: string;
+  title: string;
+  description: string;
+  organizationName: string;
+  /** "广东省 深圳市 南山区". */
+  placeName: string;
+  /** The city as people name it ("深圳市"; a municipality's own name): the city facet and filter. */
+  cityName: string;
+  employmentType: string;
+  salaryMin: number;
+  salaryMax: number;
+  salaryUnit: string;
+  currency: string;
+  benefits: readonly string[];
+  datePosted: Date | null;
+  trade: { code: string; nameZh: string; nameEn: string };
+}
+
+export const JOB_BODY_MAX_CHARS = 2000;
+
+/**
+ * An open job post. The body starts with the organisation and the place, so that the result's
+ * snippet says who hires where before the description. Whether a post is searchable (OPEN) is the
+ * job source's rule.
+ */
+export function jobToSearchDocument(job: JobForSearch): SearchDocument {
+  const body = [job.organizationName, job.placeName, job.description, job.benefits.join(" ")].filter(Boolean).join(" · ");
+  const doc: SearchDocument = {
+    id: `job-${job.id}`,
+    type: "job",
+    title: job.title,
+    body: [...body].slice(0, JOB_BODY_MAX_CHARS).join(""),
+    tradeCode: job.trade.code,
+    tradeName: { zh: job.trade.nameZh, en: job.trade.nameEn },
+    city: job.cityName,
+    url: `/jobs/${encodeURIComponent(job.id)}`,
+    extra: {
+      organization: job.organizationName,
+      employmentType: job.employmentType,
+      salaryMin: job.salaryMin,
+      salaryMax: job.salaryMax,
+      salaryUnit: job.salaryUnit,
+      currency: job.currency,
+    },
+  };
+  if (job.datePosted) doc.publishedAt = job.datePosted.toISOString();
+  return doc;
+}

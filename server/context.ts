@@ -11,6 +11,12 @@ import { systemClock, type Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import { createHealthService } from "./health/service.ts";
+import { createJobAlerts } from "./jobs/alerts.ts";
+import { createApplicationService } from "./jobs/applications.ts";
+import { createJobImport } from "./jobs/import.ts";
+import { createJobService } from "./jobs/service.ts";
+import { createNotificationService } from "./notifications/service.ts";
+import { createScheduler } from "./scheduler.ts";
 import { createRateLimits } from "./security/rate-limits.ts";
 import { createStatsService } from "./stats/service.ts";
 import { createTradeService } from "./trades/service.ts";
@@ -68,12 +74,29 @@ export function createServices(deps: ServiceDeps) {
     onReady: courses.videoReady,
   });
   const books = createBookService({ prisma, clock, engine, dataDir });
+  const notifications = createNotificationService({ prisma, clock });
+  const jobs = createJobService({
+    prisma,
+    clock,
+    engine,
+    // Alerts go out within seconds of a publish, not at the task's next tick.
+    afterPublish: () => void scheduler.runNow(jobAlerts.task.name).catch((error: Error) => logger.error({ err: error.message }, "job alerts failed")),
+  });
+  const jobAlerts = createJobAlerts({ prisma, clock, notifications });
+  const scheduler = createScheduler([jobs.expiryTask, jobAlerts.task], logger);
   return {
     courses,
     books,
     bookImport: createBookImport({ prisma, clock }),
     opdsCatalog: createOpdsCatalog({ prisma }),
     videos,
+    jobs,
+    jobApplications: createApplicationService({ prisma, clock, dataDir, notifications }),
+    jobImport: createJobImport({ prisma, clock }),
+    jobAlerts,
+    notifications,
+    /** Periodic background tasks; server/main.ts starts it, tests call runNow. */
+    scheduler,
     accounts: createAccountService({ prisma, clock, sessions, rateLimits }),
     sessions,
     trades,

@@ -38,6 +38,7 @@ if (media.ffmpeg.status === "missing") {
   logger.info({ provider: media.provider, ffmpeg: media.ffmpeg.path }, "video transcoding ready");
 }
 services.videos.worker.start();
+services.scheduler.start();
 const server = await startServer({ config, services, logger });
 
 const lines = [`Jiangxin 匠心 is running at ${server.url} (${config.isProduction ? "production" : "development"}, ${db.kind})`];
@@ -54,6 +55,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
   await server.close();
   await services.videos.worker.stop();
+  await services.scheduler.stop();
   await services.searchSync.stop();
   await searchEngine.close();
   await db.close();

@@ -1,15 +1,18 @@
 import { Form, Link, NavLink, useLocation } from "react-router";
 import { useT, type Locale } from "../i18n/index.ts";
 import { LocaleSwitcher } from "./locale-switcher.tsx";
+import { NotificationBell } from "./notification-bell.tsx";
 import { SearchBox } from "./search-box.tsx";
 import { SECTIONS } from "./sections.ts";
 
 interface HeaderProps {
   locale: Locale;
   viewer: { displayName: string; role: string } | null;
+  /** The viewer's unread notifications (the bell's badge). */
+  unread?: number;
 }
 
-export function AppHeader({ locale, viewer }: HeaderProps) {
+export function AppHeader({ locale, viewer, unread = 0 }: HeaderProps) {
   const t = useT();
   const location = useLocation();
   const here = location.pathname + location.search;
@@ -36,11 +39,12 @@ export function AppHeader({ locale, viewer }: HeaderProps) {
         <div className="header-tools">
           {viewer ? (
             <>
-              {viewer.role === "ADMIN" ? (
+              {viewer.role === "ADMIN" || viewer.role === "EMPLOYER" ? (
                 <Link to="/admin/users" className="header-link">
                   {t("nav.admin")}
                 </Link>
               ) : null}
+              <NotificationBell unread={unread} />
               <Link to="/me" className="header-link" data-testid="viewer-name">
                 {viewer.displayName}
               </Link>

@@ -22,3 +22,6 @@ export function safeRedirect(target: unknown, fallback = "/"): string {
   }
   return target;
 }
+
+/** For routes that only take form posts (progress beacons): a GET or other method gets 405. */
+export const methodNotAllowed = () => new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });

@@ -4,9 +4,7 @@ import { z } from "zod";
 import type { Route } from "./+types/book-progress";
 import { translateKey, translator } from "../i18n/index.ts";
 import { localeOf } from "../i18n/locale.server.ts";
-import { formObject } from "../lib/forms.ts";
-
-const METHOD_NOT_ALLOWED = () => new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
+import { formObject, methodNotAllowed } from "../lib/forms.ts";
 
 /**
  * The form's shape, checked here so that the strings of a form become the numbers the service
@@ -24,11 +22,11 @@ const ZProgressFormSchema = z.object({
 });
 
 export function loader() {
-  throw METHOD_NOT_ALLOWED();
+  throw methodNotAllowed();
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  if (request.method !== "POST") throw METHOD_NOT_ALLOWED();
+  if (request.method !== "POST") throw methodNotAllowed();
   const t = translator(localeOf(request));
   // Checked before the body is read, so that a signed-out beacon gets a plain 401.
   if (!context.viewer) {

@@ -1,6 +1,6 @@
 // Demo accounts, printed by `npm start` on an empty database. Never used outside demo data.
 export interface DemoAccount {
-  role: "ADMIN" | "CRAFTSMAN" | "WORKER";
+  role: "ADMIN" | "CRAFTSMAN" | "WORKER" | "EMPLOYER";
   phone: string;
   password: string;
   displayName: string;
@@ -13,6 +13,8 @@ export const DEMO_ACCOUNTS: readonly [DemoAccount, ...DemoAccount[]] = [
   { role: "ADMIN", phone: "13800000001", password: "Jiangxin-Admin-2026", displayName: "平台管理员", city: "北京", employer: "匠心社区" },
   { role: "CRAFTSMAN", phone: "13800000002", password: "Jiangxin-Master-2026", displayName: "高凤林", city: "北京", employer: "中国航天科技集团", tradeCode: "welder" },
   { role: "WORKER", phone: "13800000003", password: "Jiangxin-Worker-2026", displayName: "李建国", city: "东莞", employer: "华南精密制造有限公司", tradeCode: "cnc-lathe-operator" },
+  // Manages the job posts of the organisation named in `employer` (prisma/seed/jobs.ts links them).
+  { role: "EMPLOYER", phone: "13800000004", password: "Jiangxin-Employer-2026", displayName: "陈经理", city: "深圳", employer: "深圳精工钢构有限公司" },
 ];
 
 // More members so that lists look lived-in; they share one password hash to keep seeding fast.

@@ -77,7 +77,21 @@ export const ZUserSearchSchema = z.object({
 });
 export type TUserSearch = z.infer<typeof ZUserSearchSchema>;
 
-export const ZChangeRoleSchema = z.object({
-  userId: text("form.invalid").pipe(z.string().max(64, "form.invalid")),
-  role: z.enum(ROLES, "role.invalid"),
-});
+export const ZChangeRoleSchema = z
+  .object({
+    userId: text("form.invalid").pipe(z.string().max(64, "form.invalid")),
+    role: z.enum(ROLES, "role.invalid"),
+    /**
+     * The organisation an EMPLOYER recruits for, by name (found, or created). Only EMPLOYER uses
+     * it; any other role clears the user's organisation.
+     */
+    organization: z.preprocess(
+      (value) => (typeof value === "string" ? value.replace(/\s+/g, " ").trim() : ""),
+      z.string().max(120, "account.error.organizationTooLong"),
+    ),
+  })
+  .refine((input) => input.role !== "EMPLOYER" || input.organization !== "", {
+    path: ["organization"],
+    message: "account.error.organizationRequired",
+  })
+  .transform(({ organization, ...input }) => ({ ...input, organization: input.role === "EMPLOYER" ? organization : null }));

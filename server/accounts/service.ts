@@ -144,6 +144,11 @@ export function createAccountService(deps: {
       requireRole(viewer, "ADMIN");
     },
 
+    /** The admin area: admins, and employers for their job posts. */
+    async requireStaff(viewer: Viewer | null): Promise<void> {
+      requireRole(viewer, "ADMIN", "EMPLOYER");
+    },
+
     async listUsers(viewer: Viewer | null, query: unknown) {
       requireRole(viewer, "ADMIN");
       const { q, role, page } = ZUserSearchSchema.parse(query ?? {});
@@ -173,27 +178,50 @@ export function createAccountService(deps: {
         select: {
           id: true, phone: true, email: true, displayName: true, role: true, city: true, createdAt: true,
           trade: { select: { code: true } },
+          organization: { select: { name: true } },
         },
       });
       return { users, total, page: currentPage, pageCount, q, role: role ?? null };
     },
 
-    /** Changes a user's role and writes the audit log in the same transaction. */
-    async changeRole(viewer: Viewer | null, input: unknown): Promise<FormResult<{ userId: string; role: Role }>> {
+    /**
+     * Changes a user's role and writes the audit log in the same transaction. EMPLOYER comes with
+     * an organisation (found by name or created); any other role clears it.
+     */
+    async changeRole(viewer: Viewer | null, input: unknown): Promise<FormResult<{ userId: string; role: Role; organization?: string }>> {
       const admin = requireRole(viewer, "ADMIN");
       const parsed = ZChangeRoleSchema.safeParse(input);
       if (!parsed.success) return formFailed(fieldErrorsOf(parsed.error));
-      const { userId, role } = parsed.data;
+      const { userId, role, organization } = parsed.data;
       if (userId === admin.id) return formFailed({}, "admin.cannotChangeOwnRole");
       return prisma.$transaction(async (tx) => {
-        const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, displayName: true } });
-        if (!user) throw notFound();
-        if (user.role === role) return formOk({ userId, role });
-        await tx.user.update({ where: { id: userId }, data: { role } });
-        await tx.auditLog.create({
-          data: { actorId: admin.id, action: "user.role.change", targetType: "User", targetId: userId, data: { from: user.role, to: role, targetName: user.displayName } },
+        const user = await tx.user.findUnique({
+          where: { id: userId },
+          select: { role: true, displayName: true, organization: { select: { name: true } } },
         });
-        return formOk({ userId, role });
+        if (!user) throw notFound();
+        const fromOrganization = user.organization?.name ?? null;
+        const changed = { userId, role, ...(organization ? { organization } : {}) };
+        if (user.role === role && fromOrganization === organization) return formOk(changed);
+        const organizationId = organization
+          ? (await tx.organization.upsert({ where: { name: organization }, create: { name: organization }, update: {}, select: { id: true } })).id
+          : null;
+        await tx.user.update({ where: { id: userId }, data: { role, organizationId } });
+        await tx.auditLog.create({
+          data: {
+            actorId: admin.id,
+            action: "user.role.change",
+            targetType: "User",
+            targetId: userId,
+            data: {
+              from: user.role,
+              to: role,
+              targetName: user.displayName,
+              ...(fromOrganization || organization ? { fromOrganization, organization } : {}),
+            },
+          },
+        });
+        return formOk(changed);
       });
     },
 

@@ -4,7 +4,7 @@ import type { DB } from "../db/client.ts";
 import { forbidden, unauthorized } from "../errors.ts";
 
 export type Role = DB.Role;
-export const ROLES = ["WORKER", "CRAFTSMAN", "ADMIN"] as const satisfies readonly Role[];
+export const ROLES = ["WORKER", "CRAFTSMAN", "EMPLOYER", "ADMIN"] as const satisfies readonly Role[];
 
 export interface Viewer {
   id: string;

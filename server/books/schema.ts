@@ -1,37 +1,23 @@
 // What book requests and forms may contain. Messages are keys of the message files (app/i18n).
 import { z } from "zod";
+import { lenientEnum, optionalText, pageNumber, queryText, requiredText, tradeCodeParam } from "../validation.ts";
 import { BOOK_LANGUAGES, BOOK_SORTS, SHELF_STATUSES } from "./types.ts";
 
-const text = (requiredKey: string, max: number, tooLongKey: string) =>
-  z.preprocess((value) => (typeof value === "string" ? value.trim() : ""), z.string().min(1, requiredKey).max(max, tooLongKey));
-
-/** Optional text: empty becomes null. */
-const optionalText = (max: number, tooLongKey: string) =>
-  z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : null), z.string().max(max, tooLongKey).nullable());
-
-/** A URL parameter dropped (not an error) when it is not one of the allowed values. */
-const lenient = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess((value) => (typeof value === "string" && (values as readonly string[]).includes(value) ? value : null), z.enum(values).nullable());
-
-const page = z.preprocess((value) => {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
-}, z.number());
 
 export const ZBookCatalogQuerySchema = z.object({
-  q: z.preprocess((value) => (typeof value === "string" ? value.slice(0, 100).trim() : ""), z.string()),
-  trade: z.preprocess((value) => (typeof value === "string" && /^[a-z0-9-]{1,40}$/.test(value) ? value : null), z.string().nullable()),
-  kind: lenient(["BOOK", "PERIODICAL"] as const),
-  language: lenient(BOOK_LANGUAGES),
+  q: queryText,
+  trade: tradeCodeParam,
+  kind: lenientEnum(["BOOK", "PERIODICAL"] as const),
+  language: lenientEnum(BOOK_LANGUAGES),
   sort: z.preprocess((value) => (value === "popular" ? "popular" : "newest"), z.enum(BOOK_SORTS)),
-  page,
+  page: pageNumber,
 });
 
 export const ZAdminBookQuerySchema = z.object({
-  q: z.preprocess((value) => (typeof value === "string" ? value.slice(0, 100).trim() : ""), z.string()),
-  status: lenient(["DRAFT", "PUBLISHED"] as const),
-  kind: lenient(["BOOK", "PERIODICAL", "ISSUE"] as const),
-  page,
+  q: queryText,
+  status: lenientEnum(["DRAFT", "PUBLISHED"] as const),
+  kind: lenientEnum(["BOOK", "PERIODICAL", "ISSUE"] as const),
+  page: pageNumber,
 });
 
 export const ZProgressSchema = z.object({
@@ -54,7 +40,7 @@ export const ZShelfSchema = z.object({
 
 export const ZHighlightSchema = z.object({
   cfi: z.string("books.highlight.invalid").trim().min(1, "books.highlight.invalid").max(1000, "books.highlight.invalid").regex(/^epubcfi\(.+\)$/, "books.highlight.invalid"),
-  text: text("books.highlight.textRequired", 2000, "books.highlight.textTooLong"),
+  text: requiredText("books.highlight.textRequired", 2000, "books.highlight.textTooLong"),
   note: optionalText(1000, "books.highlight.noteTooLong"),
 });
 
@@ -77,7 +63,7 @@ const optionalInt = (min: number, max: number, key: string) =>
 const language = z.preprocess((value) => (typeof value === "string" && value ? value : "zh-CN"), z.enum(BOOK_LANGUAGES, "bookadmin.language.invalid"));
 
 export const ZMetadataSchema = z.object({
-  title: text("bookadmin.title.required", 200, "bookadmin.title.tooLong"),
+  title: requiredText("bookadmin.title.required", 200, "bookadmin.title.tooLong"),
   authors: authorsList,
   publisher: optionalText(120, "bookadmin.publisher.tooLong"),
   isbn: z.preprocess(
@@ -94,7 +80,7 @@ export const ZMetadataSchema = z.object({
 });
 
 export const ZPeriodicalSchema = z.object({
-  title: text("bookadmin.title.required", 200, "bookadmin.title.tooLong"),
+  title: requiredText("bookadmin.title.required", 200, "bookadmin.title.tooLong"),
   publisher: optionalText(120, "bookadmin.publisher.tooLong"),
   description: z.preprocess((value) => (typeof value === "string" ? value.trim() : ""), z.string().max(10_000, "bookadmin.description.tooLong")),
   language,

@@ -1,5 +1,6 @@
 // What course forms and requests may contain. Messages are keys of the message files (app/i18n).
 import { z } from "zod";
+import { lenientEnum, pageNumber, queryText, tradeCodeParam } from "../validation.ts";
 import { CATALOG_SORTS, COURSE_FORMATS, COURSE_LEVELS } from "./types.ts";
 
 /** A form field: absent or not a string counts as empty; surrounding space is dropped. */
@@ -13,20 +14,14 @@ const optionalText = (max: number, tooLongKey: string) =>
 /** A checkbox: "on", "true" or true when ticked. */
 const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
 
-/** A URL parameter that is dropped (not an error) when it is not one of the allowed values. */
-const lenientEnum = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess((value) => (typeof value === "string" && (values as readonly string[]).includes(value) ? value : null), z.enum(values).nullable());
 
 export const ZCatalogQuerySchema = z.object({
-  q: z.preprocess((value) => (typeof value === "string" ? value.slice(0, 100).trim() : ""), z.string()),
-  trade: z.preprocess((value) => (typeof value === "string" && /^[a-z0-9-]{1,40}$/.test(value) ? value : null), z.string().nullable()),
+  q: queryText,
+  trade: tradeCodeParam,
   level: lenientEnum(COURSE_LEVELS),
   format: lenientEnum(COURSE_FORMATS),
   sort: z.preprocess((value) => (value === "popular" ? "popular" : "newest"), z.enum(CATALOG_SORTS)),
-  page: z.preprocess((value) => {
-    const page = Number(value);
-    return Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1;
-  }, z.number()),
+  page: pageNumber,
 });
 
 export const ZCourseInputSchema = z.object({

@@ -8,6 +8,7 @@ import type { Config } from "../config.ts";
 import type { Services } from "../context.ts";
 import type { Logger } from "../logger.ts";
 import { bookFileRoutes, DEFAULT_BOOK_MAX_BYTES } from "./book-files.ts";
+import { jobApplicationRoutes } from "./job-applications.ts";
 import { loadContextFactory } from "./load-context.ts";
 import { requestLog } from "./logging.ts";
 import { mediaRoutes } from "./media.ts";
@@ -65,6 +66,8 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   app.use(opdsRouter(services, { publicOrigin: config.publicOrigin }));
   // Book files live beside the other media, under the data directory the video storage was given.
   app.use(bookFileRoutes({ services, logger, dataDir: services.videos.storage.root, maxBytes: config.books?.maxBytes ?? DEFAULT_BOOK_MAX_BYTES }));
+  // Applications carry an optional résumé (RESUME_MAX_BYTES), over the global cap.
+  app.use(jobApplicationRoutes({ services, logger }));
   app.use(bodyLimit(config.maxBodyBytes));
 
   const routeServices = withHttpErrors(services);

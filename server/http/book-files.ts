@@ -125,7 +125,6 @@ export function bookFileRoutes(deps: BookFileRouteDeps): express.Router {
       if (!viewer) throw new UploadFailure(401, "error.unauthorized");
       if (viewer.role !== "ADMIN") throw new UploadFailure(403, "error.forbidden");
       isAdmin = true;
-      let originalName = "";
       const received = await receiveFile(req, {
         field: "file",
         maxBytes: deps.maxBytes,
@@ -134,13 +133,10 @@ export function bookFileRoutes(deps: BookFileRouteDeps): express.Router {
         badType: new UploadFailure(415, "bookfile.error.badType"),
         tooLarge: new UploadFailure(413, "bookfile.error.tooLarge", { size: sizeText(deps.maxBytes) }),
         missing: new UploadFailure(400, "bookfile.error.missingFile"),
-        onFileName: (name) => {
-          originalName = name;
-        },
       });
       let id: string;
       try {
-        id = await storeUpload(viewer, received.tempFile, sniffBookFile(received.head)!, originalName);
+        id = await storeUpload(viewer, received.tempFile, sniffBookFile(received.head)!, received.fileName);
       } finally {
         await rm(received.tempFile, { force: true });
       }

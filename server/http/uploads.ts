@@ -67,45 +67,62 @@ function sendFailure(req: Request, res: Response, failure: UploadFailure, redire
   res.status(failure.status).type("text/plain; charset=utf-8").send(message);
 }
 
-interface ReceivedFile {
+export interface ReceivedFile {
   tempFile: string;
+  /** The first bytes (up to SNIFF_BYTES), which `accept` looked at. */
   head: Buffer;
+  size: number;
+  /** As the browser sent it: for display and download names only. */
+  fileName: string;
+}
+
+export interface ReceiveOptions {
+  field: string;
+  maxBytes: number;
+  tempFile: string;
+  accept: (head: Buffer) => boolean;
+  badType: UploadFailure;
+  tooLarge: UploadFailure;
+  /** Text fields to keep (the first value of each named one), written as they arrive so that a failure later in the body still knows them. */
+  textFields?: { names: ReadonlySet<string>; into: Record<string, string>; maxBytes: number };
+  /** A malformed body, and a body the client stopped sending, in the form's own words. */
+  badRequest?: UploadFailure;
+  aborted?: UploadFailure;
 }
 
 /**
- * Streams the one file field of a multipart request to `tempFile`. Stops early (and removes the
- * file) when it grows past maxBytes or its first bytes say it is not what `accept` wants.
+ * Streams the file field of a multipart request to `tempFile` (and keeps the text fields asked
+ * for). Stops early, removing the partial file, when the file outgrows maxBytes or its first bytes
+ * say it is not what `accept` wants. No file part, or an empty one (a form sent with no file
+ * chosen), resolves to null.
  */
-export function receiveFile(
-  req: Request,
-  options: {
-    field: string;
-    maxBytes: number;
-    tempFile: string;
-    accept: (head: Buffer) => boolean;
-    badType: UploadFailure;
-    tooLarge: UploadFailure;
-    missing: UploadFailure;
-    /** Told the file's name as the browser sent it (book uploads use it when the file has no title). */
-    onFileName?: (name: string) => void;
-  },
-): Promise<ReceivedFile> {
+export function receiveUpload(req: Request, options: ReceiveOptions): Promise<ReceivedFile | null> {
+  const badRequest = options.badRequest ?? new UploadFailure(400, "video.upload.badRequest");
+  const aborted = options.aborted ?? new UploadFailure(400, "video.upload.failed");
+  const textFieldBytes = options.textFields?.maxBytes ?? 0;
   const declared = Number(req.get("content-length"));
-  if (Number.isFinite(declared) && declared > options.maxBytes + MULTIPART_OVERHEAD) return Promise.reject(options.tooLarge);
+  if (Number.isFinite(declared) && declared > options.maxBytes + textFieldBytes + MULTIPART_OVERHEAD) return Promise.reject(options.tooLarge);
   let parser: busboy.Busboy;
   try {
     // Browsers send file names as raw UTF-8 (Chinese names would otherwise arrive as Latin-1 garbage).
-    parser = busboy({ headers: req.headers, defParamCharset: "utf8", limits: { files: 1, fileSize: options.maxBytes, fields: 20, fieldSize: 4096, parts: 30 } });
+    parser = busboy({
+      headers: req.headers,
+      defParamCharset: "utf8",
+      limits: { files: 1, fileSize: options.maxBytes, fields: 20, fieldSize: Math.max(4096, textFieldBytes), parts: 30 },
+    });
   } catch {
-    return Promise.reject(new UploadFailure(400, "video.upload.badRequest"));
+    return Promise.reject(badRequest);
   }
 
-  return new Promise<ReceivedFile>((resolve, reject) => {
+  return new Promise<ReceivedFile | null>((resolve, reject) => {
     let settled = false;
     let sawFile = false;
     let head = Buffer.alloc(0);
+    let size = 0;
+    let fileName = "";
     let written: Promise<void> = Promise.resolve();
     let out: ReturnType<typeof createWriteStream> | undefined;
+    const removeThen = (settle: () => void) => void rm(options.tempFile, { force: true }).finally(settle);
 
     const finish = (error: UploadFailure | Error | null) => {
       if (settled) return;
@@ -113,16 +130,24 @@ export function receiveFile(
       if (error) {
         req.unpipe(parser);
         out?.destroy();
-        void written.catch(() => {}).finally(() => rm(options.tempFile, { force: true }).finally(() => reject(error)));
+        void written.catch(() => {}).finally(() => removeThen(() => reject(error)));
         return;
       }
-      written.then(() => resolve({ tempFile: options.tempFile, head }), (writeError: Error) => finish(writeError));
+      written.then(
+        () => (size > 0 ? resolve({ tempFile: options.tempFile, head, size, fileName }) : removeThen(() => resolve(null))),
+        // The disk failed after the body was read: settled already, so reject here rather than through finish.
+        (writeError: Error) => removeThen(() => reject(writeError)),
+      );
     };
 
+    parser.on("field", (name, value) => {
+      const wanted = options.textFields;
+      if (wanted?.names.has(name) && !(name in wanted.into)) wanted.into[name] = value;
+    });
     parser.on("file", (name, stream, info) => {
       if (name !== options.field || sawFile || settled) return void stream.resume();
       sawFile = true;
-      options.onFileName?.(info.filename ?? "");
+      fileName = info.filename ?? "";
       out = createWriteStream(options.tempFile, { flags: "wx" });
       const target = out;
       written = new Promise((done, failed) => {
@@ -130,6 +155,7 @@ export function receiveFile(
         target.on("error", failed);
       });
       stream.on("data", (chunk: Buffer) => {
+        size += chunk.length;
         if (head.length < SNIFF_BYTES) {
           head = Buffer.concat([head, chunk]).subarray(0, SNIFF_BYTES);
           if (head.length >= SNIFF_BYTES && !options.accept(head)) return finish(options.badType);
@@ -139,15 +165,20 @@ export function receiveFile(
       stream.pipe(target);
     });
     parser.on("close", () => {
-      if (!sawFile) return finish(options.missing);
-      if (head.length === 0) return finish(options.missing);
-      if (!options.accept(head)) return finish(options.badType);
+      if (size > 0 && !options.accept(head)) return finish(options.badType);
       finish(null);
     });
-    parser.on("error", () => finish(new UploadFailure(400, "video.upload.badRequest")));
-    req.on("aborted", () => finish(new UploadFailure(400, "video.upload.failed")));
+    parser.on("error", () => finish(badRequest));
+    req.on("aborted", () => finish(aborted));
     req.pipe(parser);
   });
+}
+
+/** receiveUpload for forms that are a file alone: no file is `missing`. */
+export async function receiveFile(req: Request, options: ReceiveOptions & { missing: UploadFailure }): Promise<ReceivedFile> {
+  const received = await receiveUpload(req, options);
+  if (!received) throw options.missing;
+  return received;
 }
 
 export interface UploadRouteDeps {

@@ -3,8 +3,9 @@
 // "not searchable any more" (unpublished, closed, deleted) and is removed from the engine.
 import type { DocType, SearchDocument } from "../../search/index.ts";
 import { tradeToSearchDocument } from "../../search/index.ts";
-import { bookToSearchDocument, courseToSearchDocument } from "../../search/documents.ts";
+import { bookToSearchDocument, courseToSearchDocument, jobToSearchDocument } from "../../search/documents.ts";
 import type { DB, PrismaClient } from "../db/client.ts";
+import { placeName, regionName } from "../regions.ts";
 
 export interface DocumentSource {
   type: DocType;
@@ -115,9 +116,62 @@ function bookSource(prisma: PrismaClient): DocumentSource {
   };
 }
 
+const jobSelect = {
+  id: true,
+  title: true,
+  description: true,
+  employmentType: true,
+  province: true,
+  city: true,
+  district: true,
+  salaryMin: true,
+  salaryMax: true,
+  salaryUnit: true,
+  currency: true,
+  benefits: true,
+  datePosted: true,
+  organization: { select: { name: true } },
+  trade: { select: { code: true, nameZh: true, nameEn: true } },
+} as const;
+
+type JobRow = DB.Prisma.JobPostGetPayload<{ select: typeof jobSelect }>;
+
+/**
+ * The name a worker would give the city: the city's own, except where GB/T 2260 has a placeholder
+ * at the city level (a municipality's 县, a province's 省直辖县): then the district, or the province.
+ */
+function cityNameOf(place: { province: string; city: string; district: string | null }): string {
+  const name = regionName(place.city);
+  if (!/直辖|^县$|^市辖区$/.test(name)) return name;
+  return regionName(place.district ?? place.province);
+}
+
+const toJobDocument = ({ organization, province, city, district, ...job }: JobRow) =>
+  jobToSearchDocument({
+    ...job,
+    organizationName: organization.name,
+    placeName: placeName({ province, city, district }),
+    cityName: cityNameOf({ province, city, district }),
+  });
+
+/** Only OPEN posts are searchable: drafts, closed (by hand, expiry or a moderator) and deleted ones are removed. */
+function jobSource(prisma: PrismaClient): DocumentSource {
+  return {
+    type: "job",
+    async load(keys) {
+      const posts = await prisma.jobPost.findMany({ where: { id: { in: [...keys] }, status: "OPEN" }, select: jobSelect });
+      return posts.map(toJobDocument);
+    },
+    async all() {
+      const posts = await prisma.jobPost.findMany({ where: { status: "OPEN" }, select: jobSelect, orderBy: { id: "asc" } });
+      return posts.map(toJobDocument);
+    },
+  };
+}
+
 /** Every source, by type. Each content issue (courses, books, jobs, live) adds its own here. */
 export function documentSources(prisma: PrismaClient): Map<DocType, DocumentSource> {
-  const sources = [tradeSource(prisma), courseSource(prisma), bookSource(prisma)];
+  const sources = [tradeSource(prisma), courseSource(prisma), bookSource(prisma), jobSource(prisma)];
   return new Map(sources.map((source) => [source.type, source]));
 }
 

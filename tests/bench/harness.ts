@@ -55,11 +55,24 @@ export interface LoadResult {
   p99Ms: number;
   errors: number;
   non2xx: number;
+  /** Responses per status code ("201": 812), for targets where 200 and 201 mean different things. */
+  statusCodes: Record<string, number>;
 }
 
 export async function load(
   url: string,
-  options: { seconds: number; connections: number; headers?: Record<string, string>; method?: "GET" | "POST"; body?: string },
+  options: {
+    seconds: number;
+    connections: number;
+    headers?: Record<string, string>;
+    method?: "GET" | "POST";
+    body?: string;
+    /**
+     * Builds each request (path, headers, body) just before it is sent, for targets where every
+     * request must differ (e.g. a new application each time); it overrides the fixed ones above.
+     */
+    setupRequest?: (request: autocannon.Request) => autocannon.Request;
+  },
 ): Promise<LoadResult> {
   const result = await autocannon({
     url,
@@ -69,6 +82,7 @@ export async function load(
     ...(options.headers ? { headers: options.headers } : {}),
     ...(options.method ? { method: options.method } : {}),
     ...(options.body !== undefined ? { body: options.body } : {}),
+    ...(options.setupRequest ? { requests: [{ setupRequest: options.setupRequest }] } : {}),
   });
   return {
     requestsPerSecond: result.requests.average,
@@ -76,6 +90,7 @@ export async function load(
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count ?? 0])),
   };
 }
 
@@ -87,12 +102,19 @@ export const ratio = (a: LoadResult[], b: LoadResult[]) => `${((rps(a) / rps(b))
 export const resultRow = (label: string, results: LoadResult[]) =>
   `| ${label} | ${rps(results).toFixed(0)} | ${median(results.map((r) => r.p50Ms))} | ${median(results.map((r) => r.p99Ms))} | ${results.reduce((sum, r) => sum + r.errors + r.non2xx, 0)} |`;
 
-/** EXPLAIN of each query, as Markdown code blocks under their titles. */
-export async function queryPlans(db: Database, queries: [title: string, sql: string][]): Promise<string[]> {
+/**
+ * EXPLAIN of each query (with its bind parameters, if any), as Markdown code blocks under their
+ * titles; with `analyze`, the queries run and the plans show actual rows and times.
+ */
+export async function queryPlans(
+  db: Database,
+  queries: [title: string, sql: string, params?: unknown[]][],
+  options: { analyze?: boolean } = {},
+): Promise<string[]> {
   const lines: string[] = [];
   await db.raw.withConnection(async (sql) => {
-    for (const [title, query] of queries) {
-      const rows = await sql.query<{ "QUERY PLAN": string }>(`EXPLAIN ${query}`);
+    for (const [title, query, params] of queries) {
+      const rows = await sql.query<{ "QUERY PLAN": string }>(`EXPLAIN ${options.analyze ? "(ANALYZE) " : ""}${query}`, params);
       lines.push(`${title}:`, "```", ...rows.map((row) => row["QUERY PLAN"]), "```");
     }
   });
@@ -117,10 +139,10 @@ export async function machineLine(): Promise<string> {
   return `${os.cpus().length} × ${cpu}, ${memory} GiB, ${distro || os.platform()}, Node ${process.version}`;
 }
 
-/** Appends a dated section to docs/benchmarks.md. */
+/** Appends a dated section to docs/benchmarks.md (only printed with BENCH_RECORD=0, for trial runs). */
 export async function record(title: string, lines: string[]): Promise<void> {
   const date = new Date().toISOString().slice(0, 10);
   const text = [``, `### ${title} — ${date}`, ``, `Machine: ${await machineLine()}`, ``, ...lines, ``].join("\n");
-  await appendFile(RESULTS_FILE, text);
+  if (process.env.BENCH_RECORD !== "0") await appendFile(RESULTS_FILE, text);
   console.log(text);
 }

@@ -6,6 +6,7 @@ import { ROOT } from "./harness.ts";
 import { benchBooks } from "./books.ts";
 import { benchCourses } from "./courses.ts";
 import { benchHomePage } from "./home-page.ts";
+import { benchJobs } from "./jobs.ts";
 import { benchSearch } from "./search.ts";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
@@ -13,6 +14,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   search: benchSearch,
   courses: benchCourses,
   books: benchBooks,
+  jobs: benchJobs,
 };
 
 if (!existsSync(path.join(ROOT, "build/server/index.js"))) {

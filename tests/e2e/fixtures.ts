@@ -20,7 +20,7 @@ export const en = (key: MessageKey, params?: Params) => format(enMessages[key], 
 /** A pattern that finds `text` anywhere, taken literally. */
 export const containing = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
 
-const demo = (role: "ADMIN" | "CRAFTSMAN" | "WORKER") => {
+const demo = (role: "ADMIN" | "CRAFTSMAN" | "EMPLOYER" | "WORKER") => {
   const account = DEMO_ACCOUNTS.find((candidate) => candidate.role === role);
   if (!account) throw new Error(`no demo ${role}`);
   return account;
@@ -28,6 +28,7 @@ const demo = (role: "ADMIN" | "CRAFTSMAN" | "WORKER") => {
 /** The seeded demo accounts (SEED_DEMO_DATA=true). */
 export const ADMIN = demo("ADMIN");
 export const CRAFTSMAN = demo("CRAFTSMAN");
+export const EMPLOYER = demo("EMPLOYER");
 export const WORKER = demo("WORKER");
 
 export interface TestAccount {

@@ -189,8 +189,8 @@ test.describe("the search page", () => {
     await expect(page).toHaveURL(searchUrl({ q: "电工" }));
     await expect(hits(page).first()).toBeVisible();
 
-    // Nothing of this type yet (jobs land with their own issue): the closest trades lead to the trade filter.
-    await page.goto(searchUrl({ q: "焊工", type: "job" }));
+    // Nothing of this type yet (livestreams land with their own issue): the closest trades lead to the trade filter.
+    await page.goto(searchUrl({ q: "焊工", type: "live" }));
     await expect(page.getByText(zh("search.empty.title", { q: "焊工" }))).toBeVisible();
     const closest = page.locator("section.facet").filter({ has: page.getByRole("heading", { name: zh("search.empty.trades") }) });
     await expect(closest.getByRole("link", { name: WELDER.zh, exact: true })).toHaveAttribute("href", `/search?trade=${WELDER.code}`);

@@ -49,9 +49,9 @@ test("pages run under the policy without violations", async ({ page }) => {
   await waitForHydration(page);
   // A link followed in the page (no document request) proves the app's scripts run.
   await page.evaluate(() => ((window as unknown as { stayedOnPage: boolean }).stayedOnPage = true));
-  await page.getByRole("navigation", { name: zh("nav.main") }).getByRole("link", { name: zh("nav.jobs") }).click();
-  await expect(page).toHaveURL(/\/jobs$/);
-  await expect(page.getByRole("heading", { level: 1, name: zh("comingSoon.title", { section: zh("nav.jobs") }) })).toBeVisible();
+  await page.getByRole("navigation", { name: zh("nav.main") }).getByRole("link", { name: zh("nav.quiz") }).click();
+  await expect(page).toHaveURL(/\/quiz$/);
+  await expect(page.getByRole("heading", { level: 1, name: zh("comingSoon.title", { section: zh("nav.quiz") }) })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { stayedOnPage?: boolean }).stayedOnPage)).toBe(true);
 
   await page.goto("/login");

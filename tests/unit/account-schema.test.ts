@@ -115,7 +115,8 @@ describe("the admin's search and role forms", () => {
   });
 
   it("accept only the known roles", () => {
-    expect(ZChangeRoleSchema.parse({ userId: " abc ", role: "CRAFTSMAN" })).toEqual({ userId: "abc", role: "CRAFTSMAN" });
+    expect(ZChangeRoleSchema.parse({ userId: " abc ", role: "CRAFTSMAN" })).toEqual({ userId: "abc", role: "CRAFTSMAN", organization: null });
+    expect(ZChangeRoleSchema.parse({ userId: "abc", role: "EMPLOYER", organization: " 深圳精工 " })).toMatchObject({ role: "EMPLOYER", organization: "深圳精工" });
     expect(fieldErrorsOf(ZChangeRoleSchema.safeParse({ userId: "abc", role: "admin" }).error!)).toEqual({ role: "role.invalid" });
   });
 });

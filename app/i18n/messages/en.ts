@@ -9,6 +9,10 @@ import { readerEn } from "./reader.en.ts";
 import { bookadminEn } from "./bookadmin.en.ts";
 import { opdsEn } from "./opds.en.ts";
 import { bookserviceEn } from "./bookservice.en.ts";
+import { jobsEn } from "./jobs.en.ts";
+import { jobapplyEn } from "./jobapply.en.ts";
+import { alertsEn } from "./alerts.en.ts";
+import { jobimportEn } from "./jobimport.en.ts";
 
 export const en: Record<MessageKey, string> = {
   ...coursesEn,
@@ -19,6 +23,10 @@ export const en: Record<MessageKey, string> = {
   ...bookadminEn,
   ...opdsEn,
   ...bookserviceEn,
+  ...jobsEn,
+  ...jobapplyEn,
+  ...alertsEn,
+  ...jobimportEn,
   "app.name": "Jiangxin",
   "app.tagline": "The learning community for industrial workers",
   "app.description":
@@ -200,6 +208,7 @@ export const en: Record<MessageKey, string> = {
 
   "role.WORKER": "Worker",
   "role.CRAFTSMAN": "Craftsman",
+  "role.EMPLOYER": "Employer",
   "role.ADMIN": "Admin",
 
   "account.required": "Enter a mobile number or an e-mail address.",

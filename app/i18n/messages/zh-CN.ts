@@ -7,6 +7,10 @@ import { readerZhCN } from "./reader.zh-CN.ts";
 import { bookadminZhCN } from "./bookadmin.zh-CN.ts";
 import { opdsZhCN } from "./opds.zh-CN.ts";
 import { bookserviceZhCN } from "./bookservice.zh-CN.ts";
+import { jobsZhCN } from "./jobs.zh-CN.ts";
+import { jobapplyZhCN } from "./jobapply.zh-CN.ts";
+import { alertsZhCN } from "./alerts.zh-CN.ts";
+import { jobimportZhCN } from "./jobimport.zh-CN.ts";
 
 export const zhCN = {
   ...coursesZhCN,
@@ -17,6 +21,10 @@ export const zhCN = {
   ...bookadminZhCN,
   ...opdsZhCN,
   ...bookserviceZhCN,
+  ...jobsZhCN,
+  ...jobapplyZhCN,
+  ...alertsZhCN,
+  ...jobimportZhCN,
   "app.name": "匠心",
   "app.tagline": "产业工人的学习社区",
   "app.description": "匠心：产业工人学技术、读好书、找工作、看直播、练本领的开源学习社区。",
@@ -194,6 +202,7 @@ export const zhCN = {
 
   "role.WORKER": "工人",
   "role.CRAFTSMAN": "工匠导师",
+  "role.EMPLOYER": "招聘单位",
   "role.ADMIN": "管理员",
 
   "account.required": "请填写手机号或邮箱。",
