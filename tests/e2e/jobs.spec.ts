@@ -1,16 +1,15 @@
 // Job posts from both sides: an admin writes and publishes a post through the form; a visitor finds
 // it on /jobs by trade and city without JavaScript, opens it and gets its JobPosting data; the form
 // warns about deposit wording; a worker reports a post and the admin closes it from the moderation
-// queue. Other specs share the server and database: every post here has a title of its own.
+// queue; and the whole way from a published post to an application the worker sees "viewed".
+// Other specs share the server and database: every post here has a title of its own.
 import AxeBuilder from "@axe-core/playwright";
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { ADMIN, EMPLOYER, httpErrorStatus, login, registerUser, test, expect, zh } from "./fixtures.ts";
+import { ADMIN, containing, EMPLOYER, httpErrorStatus, login, registerUser, test, expect, zh } from "./fixtures.ts";
 
 const BOILER = { code: "boiler-operator", zh: "锅炉操作工" };
 const HARBIN = { code: "230100", name: "哈尔滨市" };
-
-/** The seeded employer (prisma/seed/jobs.ts links them to their organisation). */
 
 const uniqueTitle = (prefix: string) => `${prefix}${randomBytes(4).toString("hex")}`;
 
@@ -228,4 +227,41 @@ test("/jobs with filters has no serious accessibility violations", async ({ page
   await page.goto(`/jobs?trade=${BOILER.code}&city=${HARBIN.code}&sort=salary`);
   await expect(page.getByRole("heading", { level: 1, name: zh("jobs.title") })).toBeVisible();
   await expectNoBlockingViolations(page);
+});
+
+test("the whole way: an admin publishes, a worker finds the post by filters and applies, the admin opens the application, the worker sees it viewed", async ({
+  page,
+  browser,
+  consoleGuard,
+}) => {
+  test.setTimeout(120_000);
+  const title = uniqueTitle("锅炉运行工");
+  await login(page, ADMIN.phone, ADMIN.password, { redirectTo: "/admin/jobs" });
+  const jobId = await createPost(page, { title });
+
+  const workerContext = await browser.newContext();
+  consoleGuard.watch(workerContext);
+  const worker = await workerContext.newPage();
+  const account = await registerUser(worker);
+  await worker.goto("/jobs");
+  await worker.getByLabel(zh("jobs.filter.trade")).selectOption(BOILER.code);
+  await worker.getByLabel(zh("jobs.filter.city")).selectOption(HARBIN.code);
+  await worker.getByRole("button", { name: zh("jobs.filter.submit"), exact: true }).click();
+  await expect(worker).toHaveURL(new RegExp(`/jobs\\?(?=.*trade=${BOILER.code})(?=.*city=${HARBIN.code})`));
+  await worker.locator(`[data-testid="job-card"][data-id="${jobId}"]`).getByRole("link", { name: title }).click();
+  await expect(worker.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const apply = worker.getByTestId("job-apply");
+  await apply.getByLabel(zh("jobs.apply.message")).fill("持锅炉操作证，三年经验。");
+  await apply.getByRole("button", { name: zh("jobs.apply.submit") }).click();
+  await expect(apply.getByTestId("application-status")).toHaveText(zh("jobs.applicationStatus.NEW"));
+
+  // The admin opens it from the post's applicants, which marks it viewed.
+  await page.goto(`/admin/jobs/${jobId}/applicants`);
+  await page.getByTestId("applicant-row").filter({ hasText: account.displayName }).getByRole("link", { name: containing(account.displayName) }).click();
+  await expect(page.getByTestId("application-status")).toHaveText(zh("jobs.applicationStatus.VIEWED"));
+
+  await worker.goto("/me/applications");
+  const row = worker.getByTestId("my-application-row").filter({ hasText: title });
+  await expect(row.getByTestId("application-status")).toHaveText(zh("jobs.applicationStatus.VIEWED"));
+  await workerContext.close();
 });
