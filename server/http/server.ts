@@ -22,6 +22,11 @@ type ServerConfig = Pick<
 export async function startServer(deps: { config: ServerConfig; services: Services; logger: Logger }): Promise<RunningServer> {
   const { config } = deps;
   const httpServer = createServer();
+  // Idle keep-alive connections stay open longer than a client or proxy keeps them (load balancers
+  // commonly 60 s): with Node's 5 s a client that reuses a connection as the server closes it gets
+  // ECONNRESET (seen in the e2e suite). headersTimeout must exceed keepAliveTimeout.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   let closeDev = async () => {};
 
   let app;
