@@ -38,12 +38,26 @@ export const districtInCity = (district: string, city: string) => isDistrict(dis
 /** The name of a province, city or district code; the code itself when unknown. */
 export const regionName = (code: string): string => names.get(code) ?? code;
 
-/** "广东省 深圳市 南山区": the names of a place from its codes, without repeating a municipality. */
-export function placeName(place: { province: string; city: string; district?: string | null }): string {
-  const parts = [regionName(place.province), regionName(place.city), place.district ? regionName(place.district) : null];
-  // Beijing, Tianjin, Shanghai and Chongqing have a "city" level named like the province (or 市辖区).
-  return parts.filter((part, index): part is string => part !== null && !(index === 1 && (part === parts[0] || part === "市辖区"))).join(" ");
+type PlaceCodes = { province: string; city: string; district?: string | null };
+
+/**
+ * The city level's name, or null where it says nothing: Beijing, Tianjin, Shanghai and Chongqing
+ * have a "city" named like the province, or a placeholder (市辖区, 县); counties governed by the
+ * province directly sit under a "省直辖县" (or 自治区直辖县级行政区划) pseudo-city.
+ */
+function cityLevelName(place: PlaceCodes): string | null {
+  const city = regionName(place.city);
+  return city === regionName(place.province) || city === "市辖区" || city === "县" || city.includes("直辖") ? null : city;
 }
+
+/** "广东省 深圳市 南山区": the names of a place from its codes, without repeating a municipality. */
+export function placeName(place: PlaceCodes): string {
+  return [regionName(place.province), cityLevelName(place), place.district ? regionName(place.district) : null].filter(Boolean).join(" ");
+}
+
+/** The locality of a postal address (schema.org addressLocality): the city, or in a municipality the district. */
+export const localityName = (place: PlaceCodes): string =>
+  cityLevelName(place) ?? (place.district ? regionName(place.district) : regionName(place.province));
 
 const provincesWithCities: ProvinceWithCities[] = provinces.map((province) => ({
   ...province,

@@ -161,7 +161,7 @@ function Paragraphs({ text }: { text: string }) {
 /** schema.org JobPosting for search engines, for open posts only (a closed post is no offer). */
 function JobPostingJsonLd({ job }: { job: JobDetail }) {
   if (!job.isOpen) return null;
-  const { province, city, district } = job.placeNames;
+  const { province, locality, district } = job.placeNames;
   const json: Record<string, unknown> = {
     "@context": "https://schema.org",
     "@type": "JobPosting",
@@ -174,8 +174,7 @@ function JobPostingJsonLd({ job }: { job: JobDetail }) {
       address: {
         "@type": "PostalAddress",
         addressRegion: province,
-        // A municipality's city level repeats the province (or is a placeholder): the district says more.
-        addressLocality: city === province || /直辖|^县$|^市辖区$/.test(city) ? (district ?? province) : city,
+        addressLocality: locality,
         streetAddress: [district, job.address].filter(Boolean).join(" ") || undefined,
         addressCountry: "CN",
       },

@@ -12,7 +12,7 @@ import type { Clock } from "../clock.ts";
 import type { DB, PrismaClient } from "../db/client.ts";
 import { Prisma } from "../db/generated/client.ts";
 import { AppError, fieldErrorsOf, formFailed, formOk, notFound, type FieldErrors, type FormResult } from "../errors.ts";
-import { citiesByProvince, districtsOf, isCity, placeName, regionName } from "../regions.ts";
+import { citiesByProvince, districtsOf, isCity, localityName, placeName, regionName } from "../regions.ts";
 import type { ScheduledTask } from "../scheduler.ts";
 import { enqueueSearchUpdates } from "../search/outbox.ts";
 import type { SearchEngine } from "../../search/index.ts";
@@ -309,7 +309,11 @@ export function createJobService(deps: JobServiceDeps) {
     const { organizationId: _organizationId, description, address, experienceYears, certificates, benefits, closeReason, ...card } = post;
     return {
       ...toCard(card),
-      placeNames: { province: regionName(post.province), city: regionName(post.city), district: post.district ? regionName(post.district) : null },
+      placeNames: {
+        province: regionName(post.province),
+        locality: localityName(post),
+        district: post.district ? regionName(post.district) : null,
+      },
       description,
       address,
       experienceYears,

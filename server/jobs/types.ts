@@ -107,7 +107,8 @@ export interface JobListPage {
 /** One post's page: every JobPosting field, and what the viewer may do with it. */
 export interface JobDetail extends JobCard {
   /** The names of the place's levels, for the JobPosting address. */
-  placeNames: { province: string; city: string; district: string | null };
+  /** For the JSON-LD address: the province, the locality (the city, or a municipality's district) and the district. */
+  placeNames: { province: string; locality: string; district: string | null };
   description: string;
   address: string | null;
   experienceYears: number;
