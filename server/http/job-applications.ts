@@ -137,6 +137,8 @@ export function jobApplicationRoutes(deps: JobApplicationRouteDeps): express.Rou
         logger.error({ err: (error as Error).message, path: req.path }, "job application failed");
         failure = new ApplyFailure(500, {}, "jobs.apply.error.failed");
       }
+      // The refused file is gone before the answer leaves, so no client sees it still on disk.
+      if (tempFile) await rm(tempFile, { force: true });
       sendApplyFailure(req, res, jobPage, failure, fields);
     } finally {
       // Adopted résumés were moved away; anything still here is a leftover of a failure.
