@@ -2,6 +2,7 @@
 // .env.example documents each one; README has the table of embedded defaults vs scale-out engines.
 import path from "node:path";
 import { z } from "zod";
+import type { LiveConfig } from "./live/config.ts";
 import type { VideoConfig } from "./video/service.ts";
 
 const booleanString = z
@@ -43,6 +44,15 @@ const ZConfigSchema = z.object({
   MUX_TOKEN_ID: z.string().min(1).optional(),
   MUX_TOKEN_SECRET: z.string().min(1).optional(),
   MUX_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Mux signing key for members-only live sessions (signed playback): its id and base64 PEM private key. */
+  MUX_SIGNING_KEY_ID: z.string().min(1).optional(),
+  MUX_SIGNING_PRIVATE_KEY: z.string().min(1).optional(),
+  /** The local RTMP ingest for livestreams (OBS sends here); 0 turns it off. */
+  LIVE_RTMP_PORT: z.coerce.number().int().min(0).max(65535).default(1935),
+  /** The RTMP server URL shown to hosts when the public one differs (rtmp://live.example.com/live behind a proxy). */
+  LIVE_RTMP_PUBLIC_URL: z.url({ protocol: /^rtmps?$/ }).optional(),
+  /** How long a host may be disconnected before the session ends (seconds); Mux's reconnect window too. */
+  LIVE_RECONNECT_SECONDS: z.coerce.number().int().min(5).max(1800).default(60),
 }).refine((env) => (env.MEILI_HOST === undefined) === (env.MEILI_API_KEY === undefined), {
   message: "set both MEILI_HOST and MEILI_API_KEY, or neither",
   path: ["MEILI_HOST"],
@@ -54,7 +64,10 @@ const ZConfigSchema = z.object({
     message: "set MUX_TOKEN_ID, MUX_TOKEN_SECRET and MUX_WEBHOOK_SECRET together, or none of them",
     path: ["MUX_TOKEN_ID"],
   },
-);
+).refine((env) => (env.MUX_SIGNING_KEY_ID === undefined) === (env.MUX_SIGNING_PRIVATE_KEY === undefined), {
+  message: "set both MUX_SIGNING_KEY_ID and MUX_SIGNING_PRIVATE_KEY, or neither",
+  path: ["MUX_SIGNING_KEY_ID"],
+});
 
 export type Config = ReturnType<typeof toConfig>;
 
@@ -84,6 +97,7 @@ function toConfig(env: z.infer<typeof ZConfigSchema>) {
     logLevel: env.LOG_LEVEL,
     video: videoConfig(env),
     books: { maxBytes: env.BOOK_MAX_BYTES },
+    live: liveConfig(env),
   };
 }
 
@@ -97,6 +111,18 @@ function videoConfig(env: z.infer<typeof ZConfigSchema>): VideoConfig {
       env.MUX_TOKEN_ID && env.MUX_TOKEN_SECRET && env.MUX_WEBHOOK_SECRET
         ? { tokenId: env.MUX_TOKEN_ID, tokenSecret: env.MUX_TOKEN_SECRET, webhookSecret: env.MUX_WEBHOOK_SECRET }
         : undefined,
+  };
+}
+
+function liveConfig(env: z.infer<typeof ZConfigSchema>): LiveConfig {
+  return {
+    rtmpPort: env.LIVE_RTMP_PORT,
+    rtmpBind: env.HOST,
+    rtmpPublicUrl: env.LIVE_RTMP_PUBLIC_URL,
+    reconnectSeconds: env.LIVE_RECONNECT_SECONDS,
+    ffmpegPath: env.FFMPEG_PATH,
+    muxSigning:
+      env.MUX_SIGNING_KEY_ID && env.MUX_SIGNING_PRIVATE_KEY ? { keyId: env.MUX_SIGNING_KEY_ID, privateKey: env.MUX_SIGNING_PRIVATE_KEY } : undefined,
   };
 }
 

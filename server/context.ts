@@ -12,6 +12,12 @@ import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import { createHealthService } from "./health/service.ts";
 import { createJobAlerts } from "./jobs/alerts.ts";
+import { DEFAULT_LIVE_CONFIG } from "./live/config.ts";
+import { createLocalLiveProvider } from "./live/local.ts";
+import { createLocalIngest } from "./live/local-ingest.ts";
+import { createMuxLiveProvider } from "./live/mux.ts";
+import { createLiveService, type LiveService } from "./live/service.ts";
+import { createViewerCounter } from "./live/viewers.ts";
 import { createApplicationService } from "./jobs/applications.ts";
 import { createJobImport } from "./jobs/import.ts";
 import { createJobService } from "./jobs/service.ts";
@@ -29,7 +35,7 @@ import { playbackUrlOf } from "./video/provider.ts";
 import { createVideoService, DEFAULT_VIDEO_CONFIG, type VideoService } from "./video/service.ts";
 
 /** dataDir and video are optional so that tests which never touch media need not set them. */
-export type ServiceConfig = Pick<Config, "sessionTtlMs" | "authRateLimit"> & Partial<Pick<Config, "dataDir" | "video">>;
+export type ServiceConfig = Pick<Config, "sessionTtlMs" | "authRateLimit"> & Partial<Pick<Config, "dataDir" | "video" | "live">>;
 
 export interface ServiceDeps {
   db: Database;
@@ -83,6 +89,29 @@ export function createServices(deps: ServiceDeps) {
     afterPublish: () => void scheduler.runNow(jobAlerts.task.name).catch((error: Error) => logger.error({ err: error.message }, "job alerts failed")),
   });
   const jobAlerts = createJobAlerts({ prisma, clock, notifications });
+  const liveConfig = config.live ?? DEFAULT_LIVE_CONFIG;
+  const videoMux = config.video?.mux;
+  // The RTMP ingest runs where the local provider is chosen and a port is set; the hooks are bound
+  // late because the live service, built next, is what they call.
+  const liveIngest =
+    !videoMux && liveConfig.rtmpPort > 0
+      ? createLocalIngest(
+          { port: liveConfig.rtmpPort, bind: liveConfig.rtmpBind, dataDir, graceMs: liveConfig.reconnectSeconds * 1000, ffmpegPath: liveConfig.ffmpegPath },
+          () => live.hooks,
+          logger,
+        )
+      : null;
+  const live: LiveService = createLiveService({
+    prisma,
+    clock,
+    notifications,
+    logger,
+    viewers: createViewerCounter(clock),
+    ingest: liveIngest,
+    provider: videoMux
+      ? createMuxLiveProvider({ ...videoMux, reconnectSeconds: liveConfig.reconnectSeconds, signing: liveConfig.muxSigning })
+      : createLocalLiveProvider({ ingest: liveIngest, rtmpPort: liveConfig.rtmpPort, rtmpPublicUrl: liveConfig.rtmpPublicUrl, dataDir }),
+  });
   const scheduler = createScheduler([jobs.expiryTask, jobAlerts.task], logger);
   return {
     courses,
@@ -94,6 +123,7 @@ export function createServices(deps: ServiceDeps) {
     jobApplications: createApplicationService({ prisma, clock, dataDir, notifications }),
     jobImport: createJobImport({ prisma, clock }),
     jobAlerts,
+    live,
     notifications,
     /** Periodic background tasks; server/main.ts starts it, tests call runNow. */
     scheduler,

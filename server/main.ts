@@ -39,6 +39,10 @@ if (media.ffmpeg.status === "missing") {
 }
 services.videos.worker.start();
 services.scheduler.start();
+if (services.live.ingest) {
+  await services.live.ingest.start();
+  logger.info({ port: services.live.ingest.port }, "live RTMP ingest listening");
+}
 const server = await startServer({ config, services, logger });
 
 const lines = [`Jiangxin 匠心 is running at ${server.url} (${config.isProduction ? "production" : "development"}, ${db.kind})`];
@@ -54,6 +58,7 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, "shutting down");
   await server.close();
+  await services.live.ingest?.stop();
   await services.videos.worker.stop();
   await services.scheduler.stop();
   await services.searchSync.stop();

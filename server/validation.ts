@@ -25,3 +25,18 @@ export const queryText = z.preprocess((value) => (typeof value === "string" ? va
 
 /** A trade code from the URL, or null (whether it exists is the service's question). */
 export const tradeCodeParam = z.preprocess((value) => (typeof value === "string" && /^[a-z0-9-]{1,40}$/.test(value) ? value : null), z.string().nullable());
+
+/**
+ * A whole number from a form field. A blank field is `blank` when given (an optional number), else
+ * missing, which fails with `invalidKey`. (zod's `.default()` would not do: it applies to undefined
+ * input only, and forms send "".)
+ */
+export const wholeNumber = (invalidKey: string, min: number, max: number, blank?: number) =>
+  z.preprocess(
+    (value) => {
+      if (typeof value === "number") return value;
+      if (typeof value === "string" && value.trim() !== "") return Number(value.trim());
+      return blank;
+    },
+    z.number(invalidKey).int(invalidKey).min(min, invalidKey).max(max, invalidKey),
+  );

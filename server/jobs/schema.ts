@@ -2,28 +2,12 @@
 // (app/i18n/messages/jobs.*.ts). Checks that need the database or the clock (an unknown trade, an
 // expiry in the past) are made by the service, with keys from the same files.
 import { z } from "zod";
-import { lenientEnum, optionalText, pageNumber, queryText, requiredText, tradeCodeParam } from "../validation.ts";
+import { lenientEnum, optionalText, pageNumber, queryText, requiredText, tradeCodeParam, wholeNumber } from "../validation.ts";
 import { findCity, findDistrict, isCity, provinceOfCity } from "../regions.ts";
 import { feeWording } from "./fee-warning.ts";
 import { APPLICATION_STATUSES, CURRENCIES, EMPLOYMENT_TYPES, JOB_SORTS, monthlyAmount, POSTED_WITHIN_DAYS, REPORT_REASONS, SALARY_UNITS } from "./types.ts";
 
 const trimmed = (value: unknown) => (typeof value === "string" ? value.trim() : value);
-
-
-/**
- * A whole number from a form field. A blank field is `blank` when given (an optional number), else
- * missing, which fails with `invalidKey`. (zod's `.default()` would not do: it applies to undefined
- * input only, and forms send "".)
- */
-const wholeNumber = (invalidKey: string, min: number, max: number, blank?: number) =>
-  z.preprocess(
-    (value) => {
-      if (typeof value === "number") return value;
-      if (typeof value === "string" && value.trim() !== "") return Number(value.trim());
-      return blank;
-    },
-    z.number(invalidKey).int(invalidKey).min(min, invalidKey).max(max, invalidKey),
-  );
 
 /** A list typed one per line (or separated by ; ； 、 in imports): trimmed, blanks dropped. */
 const textList = (maxItems: number, maxLength: number, tooManyKey: string, tooLongKey: string) =>

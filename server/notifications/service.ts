@@ -8,7 +8,7 @@ import type { Clock } from "../clock.ts";
 import type { DB, PrismaClient } from "../db/client.ts";
 import { notFound } from "../errors.ts";
 
-export const NOTIFICATION_KINDS = ["job.alert", "application.status"] as const;
+export const NOTIFICATION_KINDS = ["job.alert", "application.status", "live.started"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_PAGE_SIZE = 30;
 /** The header shows "99+" beyond this, so counting stops here: the badge stays one cheap index scan. */

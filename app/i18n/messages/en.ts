@@ -13,6 +13,7 @@ import { jobsEn } from "./jobs.en.ts";
 import { jobapplyEn } from "./jobapply.en.ts";
 import { alertsEn } from "./alerts.en.ts";
 import { jobimportEn } from "./jobimport.en.ts";
+import { liveEn } from "./live.en.ts";
 
 export const en: Record<MessageKey, string> = {
   ...coursesEn,
@@ -27,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   ...jobapplyEn,
   ...alertsEn,
   ...jobimportEn,
+  ...liveEn,
   "app.name": "Jiangxin",
   "app.tagline": "The learning community for industrial workers",
   "app.description":

@@ -11,6 +11,7 @@ import { jobsZhCN } from "./jobs.zh-CN.ts";
 import { jobapplyZhCN } from "./jobapply.zh-CN.ts";
 import { alertsZhCN } from "./alerts.zh-CN.ts";
 import { jobimportZhCN } from "./jobimport.zh-CN.ts";
+import { liveZhCN } from "./live.zh-CN.ts";
 
 export const zhCN = {
   ...coursesZhCN,
@@ -25,6 +26,7 @@ export const zhCN = {
   ...jobapplyZhCN,
   ...alertsZhCN,
   ...jobimportZhCN,
+  ...liveZhCN,
   "app.name": "匠心",
   "app.tagline": "产业工人的学习社区",
   "app.description": "匠心：产业工人学技术、读好书、找工作、看直播、练本领的开源学习社区。",

@@ -1,0 +1,26 @@
+import type { liveZhCN } from "./live.zh-CN.ts";
+
+export const liveEn: Record<keyof typeof liveZhCN, string> = {
+  "live.error.titleRequired": "Enter a title for the session.",
+  "live.error.titleTooLong": "The title can have at most 80 characters.",
+  "live.error.descriptionTooLong": "The description can have at most 2,000 characters.",
+  "live.error.tradeRequired": "Choose a trade.",
+  "live.error.tradeUnknown": "There is no such trade; choose one from the list.",
+  "live.error.startRequired": "Enter the start time.",
+  "live.error.startInvalid": "The start time is not valid; pick it again.",
+  "live.error.startInPast": "The start time cannot be in the past.",
+  "live.error.startLocked": "The session has started; its start time can no longer change.",
+  "live.error.durationInvalid": "The expected length must be 5 to 480 minutes.",
+  "live.error.membersOnlyLocked": "\"Members only\" cannot be changed after the session was created.",
+  "live.error.notEditable": "The session has ended or was cancelled; it can no longer be edited.",
+  "live.error.cannotEnd": "The session is not on air, so it cannot be ended.",
+  "live.error.cannotCancel": "Only a session that has not started can be cancelled.",
+  "live.error.statusChanged": "The session's status just changed; reload and try again.",
+  "live.error.rotateNotScheduled": "The stream key can only be changed before the session starts.",
+  "live.error.remindTooLate": "The session has started or ended; reminders are closed.",
+  "live.failure.remuxDied": "The recording process stopped unexpectedly; there is no replay.",
+  "live.failure.noRecording": "Nothing was recorded in this session; there is no replay.",
+  "live.failure.providerFailed": "The video service could not make the replay.",
+  "live.failure.unknown": "The replay could not be made.",
+  "notifications.kind.live.started": "A session you asked to be reminded of is live: \"{title}\" ({host})",
+};
