@@ -157,3 +157,35 @@ export function jobToSearchDocument(job: JobForSearch): SearchDocument {
   if (job.datePosted) doc.publishedAt = job.datePosted.toISOString();
   return doc;
 }
+
+export interface LiveForSearch {
+  id: string;
+  title: string;
+  description: string;
+  status: string;
+  scheduledStart: Date;
+  hostName: string;
+  trade: { code: string; nameZh: string; nameEn: string };
+}
+
+export const LIVE_BODY_MAX_CHARS = 1000;
+
+/**
+ * A livestream class: found by title, host and description, whether upcoming, live or replayed.
+ * Its time is the scheduled start (browsing lists the newest first); the status travels in
+ * `extra` so a result can say "live now" or "replay".
+ */
+export function liveToSearchDocument(session: LiveForSearch): SearchDocument {
+  const body = [session.hostName, session.description].filter(Boolean).join(" · ");
+  return {
+    id: `live-${session.id}`,
+    type: "live",
+    title: session.title,
+    body: [...body].slice(0, LIVE_BODY_MAX_CHARS).join(""),
+    tradeCode: session.trade.code,
+    tradeName: { zh: session.trade.nameZh, en: session.trade.nameEn },
+    url: `/live/${encodeURIComponent(session.id)}`,
+    publishedAt: session.scheduledStart.toISOString(),
+    extra: { status: session.status, host: session.hostName, startsAt: session.scheduledStart.toISOString() },
+  };
+}

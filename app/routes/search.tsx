@@ -285,6 +285,15 @@ function FacetList({ id, title, intro, values, visible, more, href, prominent }:
   );
 }
 
+/** A livestream result says where it stands (search/documents.ts puts the status in `extra`). */
+const LIVE_STATUS_KEYS: Record<string, MessageKey> = {
+  SCHEDULED: "search.result.live.SCHEDULED",
+  LIVE: "search.result.live.LIVE",
+  RECONNECTING: "search.result.live.RECONNECTING",
+  ENDED: "search.result.live.ENDED",
+  REPLAY_READY: "search.result.live.REPLAY_READY",
+};
+
 function HitMeta({
   hit,
   tradeName,
@@ -303,6 +312,8 @@ function HitMeta({
     items.push(t("search.result.trade", { name }));
   }
   if (doc.city) items.push(t("search.result.city", { name: doc.city }));
+  const liveStatus = doc.type === "live" ? LIVE_STATUS_KEYS[String(doc.extra?.status)] : undefined;
+  if (liveStatus) items.unshift(t(liveStatus));
   const published = doc.publishedAt ? new Date(doc.publishedAt) : null;
   if (items.length === 0 && !published) return null;
   return (

@@ -3,7 +3,7 @@
 // "not searchable any more" (unpublished, closed, deleted) and is removed from the engine.
 import type { DocType, SearchDocument } from "../../search/index.ts";
 import { tradeToSearchDocument } from "../../search/index.ts";
-import { bookToSearchDocument, courseToSearchDocument, jobToSearchDocument } from "../../search/documents.ts";
+import { bookToSearchDocument, courseToSearchDocument, jobToSearchDocument, liveToSearchDocument } from "../../search/documents.ts";
 import type { DB, PrismaClient } from "../db/client.ts";
 import { placeName, regionName } from "../regions.ts";
 
@@ -169,9 +169,39 @@ function jobSource(prisma: PrismaClient): DocumentSource {
   };
 }
 
+const liveSelect = {
+  id: true,
+  title: true,
+  description: true,
+  status: true,
+  scheduledStart: true,
+  host: { select: { displayName: true } },
+  trade: { select: { code: true, nameZh: true, nameEn: true } },
+} as const;
+
+/** Upcoming, on-air, just-ended and replayed sessions; cancelled ones (and failed replays: nothing to watch) leave the index. */
+const searchableLive: DB.Prisma.LiveSessionWhereInput = { status: { in: ["SCHEDULED", "LIVE", "RECONNECTING", "ENDED", "REPLAY_READY"] } };
+
+const toLiveDocument = ({ host, ...session }: DB.Prisma.LiveSessionGetPayload<{ select: typeof liveSelect }>) =>
+  liveToSearchDocument({ ...session, hostName: host.displayName });
+
+function liveSource(prisma: PrismaClient): DocumentSource {
+  return {
+    type: "live",
+    async load(keys) {
+      const sessions = await prisma.liveSession.findMany({ where: { ...searchableLive, id: { in: [...keys] } }, select: liveSelect });
+      return sessions.map(toLiveDocument);
+    },
+    async all() {
+      const sessions = await prisma.liveSession.findMany({ where: searchableLive, select: liveSelect, orderBy: { id: "asc" } });
+      return sessions.map(toLiveDocument);
+    },
+  };
+}
+
 /** Every source, by type. Each content issue (courses, books, jobs, live) adds its own here. */
 export function documentSources(prisma: PrismaClient): Map<DocType, DocumentSource> {
-  const sources = [tradeSource(prisma), courseSource(prisma), bookSource(prisma), jobSource(prisma)];
+  const sources = [tradeSource(prisma), courseSource(prisma), bookSource(prisma), jobSource(prisma), liveSource(prisma)];
   return new Map(sources.map((source) => [source.type, source]));
 }
 
