@@ -8,6 +8,7 @@ import { enqueueSearchUpdates } from "../server/search/outbox.ts";
 import { seedDemoBooks, type SeedBooksOptions } from "./seed/books.ts";
 import { seedDemoCourses, type SeedCoursesOptions } from "./seed/courses.ts";
 import { seedDemoJobs, type SeedJobsOptions } from "./seed/jobs.ts";
+import { seedDemoLive, type SeedLiveOptions } from "./seed/live.ts";
 import { DEMO_ACCOUNTS, DEMO_MEMBERS } from "./seed/demo-users.ts";
 import { TRADE_CATEGORIES, TRADES } from "./seed/trades.ts";
 
@@ -43,12 +44,14 @@ export interface SeedOptions {
   books?: Omit<SeedBooksOptions, "dataDir">;
   /** Passed on to the job seed (tests: a fixed date). */
   jobs?: SeedJobsOptions;
+  /** Passed on to the livestream seed; its ffmpeg follows the course seed's unless given. */
+  live?: Omit<SeedLiveOptions, "dataDir">;
 }
 
 /**
  * Demo data: the demo accounts and members in a database without users, then the demo courses in
  * a database without courses, books and job posts likewise (so a data directory from before a
- * feature also gets its demo data).
+ * feature also gets its demo data), and the livestream classes in a database without sessions.
  * Returns whether it created the accounts (false if the database had users).
  */
 export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): Promise<boolean> {
@@ -56,6 +59,11 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
   await seedDemoCourses(prisma, { ...options.courses, dataDir: options.dataDir });
   await seedDemoBooks(prisma, { ...options.books, dataDir: options.dataDir });
   await seedDemoJobs(prisma, options.jobs);
+  await seedDemoLive(prisma, {
+    ...options.live,
+    dataDir: options.dataDir,
+    ffmpegPath: options.live?.ffmpegPath !== undefined ? options.live.ffmpegPath : options.courses?.ffmpegPath,
+  });
   return created;
 }
 

@@ -1,13 +1,16 @@
 // The video service: stores uploads as Video rows, runs the local transcode queue, answers status
-// and retry for the studio, and applies Mux's webhooks. Routes reach it as services.videos.
+// and retry for the studio, and applies Mux's webhooks about on-demand videos (the route sends live
+// sessions' events to server/live/mux-events.ts). Routes reach it as services.videos.
 import { AppError, forbidden } from "../errors.ts";
 import { requireViewer, type Viewer } from "../auth/permissions.ts";
 import type { DB, PrismaClient } from "../db/client.ts";
+import type { UnwrapWebhookEvent } from "@mux/mux-node/resources/webhooks/webhooks";
 import type { Logger } from "../logger.ts";
 import { createMuxProvider, WebhookRejected, type MuxConfig, type MuxProvider } from "./mux.ts";
 import { createLocalProvider, playbackUrlOf, type VideoProvider } from "./provider.ts";
 import { createMediaStorage, VIDEO_ID_REGEX } from "./storage.ts";
 import { findFfmpeg } from "./transcode.ts";
+import { createWebhookEventLog } from "./webhook-events.ts";
 import { createTranscodeWorker } from "./worker.ts";
 
 export interface VideoConfig {
@@ -53,6 +56,7 @@ export function createVideoService(deps: VideoServiceDeps) {
   const mux: MuxProvider | null = config.mux ? createMuxProvider(config.mux) : null;
   /** The provider new uploads go to. */
   const provider: VideoProvider = mux ?? local;
+  const webhookEvents = createWebhookEventLog(prisma, "mux");
 
   // Looked up once per process; a missing ffmpeg is reported at start and fails each video clearly.
   let ffmpegLookup: Promise<string | null> | undefined;
@@ -159,16 +163,21 @@ export function createVideoService(deps: VideoServiceDeps) {
     return lesson ? { lessonId: lesson.id, courseId: lesson.courseId } : null;
   }
 
-  /**
-   * Applies one verified Mux webhook. Each event id is handled once: the WebhookEvent row is
-   * written in the same transaction as the change, so a replay (or a concurrent retry) is a no-op.
-   * Returns what happened, for the log and the tests.
-   */
-  async function handleMuxWebhook(rawBody: string, headers: Record<string, string | string[] | undefined>) {
+  /** Checks a Mux webhook's signature and timestamp; the event, or WebhookRejected. */
+  async function verifyMuxWebhook(rawBody: string, headers: Record<string, string | string[] | undefined>): Promise<UnwrapWebhookEvent> {
     if (!mux) throw new WebhookRejected("Mux is not configured");
-    const event = await mux.verifyWebhook(rawBody, headers);
+    return mux.verifyWebhook(rawBody, headers);
+  }
+
+  /**
+   * Applies one verified Mux event about on-demand videos (live sessions' events go to
+   * server/live/mux-events.ts). Each event id is handled once: the WebhookEvent row is written in
+   * the same transaction as the change, so a replay (or a concurrent retry) is a no-op. Returns
+   * what happened, for the log and the tests.
+   */
+  async function applyMuxEvent(event: UnwrapWebhookEvent) {
     const ready: { videoId: string; durationSeconds: number }[] = [];
-    const outcome = await applyOnce(event.id, async (tx) => {
+    const outcome = await webhookEvents.applyOnce(event.id, async (tx) => {
       const data = event.data as Record<string, unknown>;
       switch (event.type) {
         case "video.upload.asset_created": {
@@ -213,34 +222,17 @@ export function createVideoService(deps: VideoServiceDeps) {
           return "ignored" as const;
       }
     });
-    await pruneWebhookEvents();
+    await webhookEvents.prune();
     for (const { videoId, durationSeconds } of ready) await deps.onReady(videoId, durationSeconds);
     logger.info({ eventId: event.id, type: event.type, outcome }, "mux webhook");
     return { eventId: event.id, type: event.type, outcome };
   }
 
-  /**
-   * Runs `apply` in one transaction with the record of the event id, so an event is applied at
-   * most once; a replay, or the same delivery racing itself, returns "replayed" and changes nothing.
-   */
-  async function applyOnce<T>(eventId: string, apply: (tx: DB.Prisma.TransactionClient) => Promise<T>): Promise<T | "replayed"> {
-    try {
-      return await prisma.$transaction(async (tx) => {
-        const seen = await tx.webhookEvent.findUnique({ where: { id: eventId }, select: { id: true } });
-        if (seen) return "replayed" as const;
-        await tx.webhookEvent.create({ data: { id: eventId, provider: "mux" } });
-        return apply(tx);
-      });
-    } catch (error) {
-      if ((error as { code?: string }).code === "P2002") return "replayed";
-      throw error;
-    }
-  }
-
-  /** Mux redelivers failed events for about a day; ids older than a week are no longer needed. */
-  async function pruneWebhookEvents() {
-    const weekAgo = new Date(Date.now() - 7 * 24 * 60 * 60 * 1000);
-    await prisma.webhookEvent.deleteMany({ where: { receivedAt: { lt: weekAgo } } }).catch(() => {});
+  /** "At most once" for Mux events another service applies in its own transactions (live sessions). */
+  async function runMuxEventOnce<T>(eventId: string, run: () => Promise<T>): Promise<T | "replayed"> {
+    const result = await webhookEvents.runOnce(eventId, run);
+    await webhookEvents.prune();
+    return result;
   }
 
   /** The row of an asset event: by asset id, or by the passthrough set at upload (events may arrive out of order). */
@@ -275,7 +267,9 @@ export function createVideoService(deps: VideoServiceDeps) {
     retry,
     lessonOf,
     removeVideo,
-    handleMuxWebhook,
+    verifyMuxWebhook,
+    applyMuxEvent,
+    runMuxEventOnce,
     mediaStatus,
   };
 }

@@ -18,6 +18,7 @@ export const liveEn: Record<keyof typeof liveZhCN, string> = {
   "live.error.statusChanged": "The session's status just changed; reload and try again.",
   "live.error.rotateNotScheduled": "The stream key can only be changed before the session starts.",
   "live.error.remindTooLate": "The session has started or ended; reminders are closed.",
+  "live.error.providerUnavailable": "The video service is unavailable right now. Please try again later.",
   "live.failure.remuxDied": "The recording process stopped unexpectedly; there is no replay.",
   "live.failure.noRecording": "Nothing was recorded in this session; there is no replay.",
   "live.failure.providerFailed": "The video service could not make the replay.",

@@ -17,6 +17,7 @@ export const liveZhCN = {
   "live.error.statusChanged": "直播状态刚刚发生了变化，请刷新后再试。",
   "live.error.rotateNotScheduled": "只能在开播前更换推流密钥。",
   "live.error.remindTooLate": "直播已经开始或结束，不能再预约提醒。",
+  "live.error.providerUnavailable": "视频服务暂时不可用，请稍后再试。",
   "live.failure.remuxDied": "录制进程意外退出，回放无法生成。",
   "live.failure.noRecording": "这场直播没有录到画面，没有回放。",
   "live.failure.providerFailed": "视频服务未能生成回放。",
