@@ -7,6 +7,7 @@ import { benchBooks } from "./books.ts";
 import { benchCourses } from "./courses.ts";
 import { benchHomePage } from "./home-page.ts";
 import { benchJobs } from "./jobs.ts";
+import { benchLive } from "./live.ts";
 import { benchSearch } from "./search.ts";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
@@ -15,6 +16,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   courses: benchCourses,
   books: benchBooks,
   jobs: benchJobs,
+  live: benchLive,
 };
 
 if (!existsSync(path.join(ROOT, "build/server/index.js"))) {
