@@ -121,7 +121,6 @@ export async function benchLive(): Promise<void> {
       "| live sessions | app process (ingest + HTTP) | per session, app | remux ffmpeg, per session |",
       "|---|---|---|---|",
     );
-    let used = 0;
     for (const count of SESSIONS) {
       const app: number[] = [];
       const remux: number[] = [];
@@ -140,7 +139,6 @@ export async function benchLive(): Promise<void> {
         remux.push(remuxShare / Math.max(1, remuxPids.length));
         for (const publisher of publishers.splice(0)) publisher.kill("SIGINT");
         await sleep(7000); // past the reconnect grace: the sessions end and their remuxes finish
-        used = Math.max(used, count);
       }
       const appMedian = median(app);
       lines.push(`| ${count} | ${(appMedian * 100).toFixed(1)} % | ${(((appMedian - idle) / count) * 100).toFixed(1)} % | ${(median(remux) * 100).toFixed(1)} % |`);
