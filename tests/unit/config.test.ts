@@ -23,6 +23,7 @@ describe("the configuration", () => {
       search: { meili: undefined },
       video: { maxBytes: 500 * 1024 * 1024, coverMaxBytes: 2 * 1024 * 1024, ffmpegPath: undefined, concurrency: 1, mux: undefined },
       books: { maxBytes: 100 * 1024 * 1024 },
+      live: { rtmpPort: 1935, rtmpBind: "0.0.0.0", rtmpPublicUrl: undefined, reconnectSeconds: 60, ffmpegPath: undefined, muxSigning: undefined },
       logLevel: "info",
     });
   });
@@ -52,6 +53,11 @@ describe("the configuration", () => {
       MUX_TOKEN_ID: "token-id",
       MUX_TOKEN_SECRET: "token-secret",
       MUX_WEBHOOK_SECRET: "webhook-secret",
+      MUX_SIGNING_KEY_ID: "signing-key",
+      MUX_SIGNING_PRIVATE_KEY: "LS0tLS1CRUdJTg==",
+      LIVE_RTMP_PORT: "19350",
+      LIVE_RTMP_PUBLIC_URL: "rtmps://live.jiangxin.example:443/live",
+      LIVE_RECONNECT_SECONDS: "120",
       LOG_LEVEL: "warn",
     });
 
@@ -77,8 +83,17 @@ describe("the configuration", () => {
         mux: { tokenId: "token-id", tokenSecret: "token-secret", webhookSecret: "webhook-secret" },
       },
       books: { maxBytes: 2097152 },
+      live: {
+        rtmpPort: 19350,
+        rtmpBind: "127.0.0.1",
+        rtmpPublicUrl: "rtmps://live.jiangxin.example:443/live",
+        reconnectSeconds: 120,
+        ffmpegPath: "/opt/ffmpeg/bin/ffmpeg",
+        muxSigning: { keyId: "signing-key", privateKey: "LS0tLS1CRUdJTg==" },
+      },
       logLevel: "warn",
     });
+    expect(() => loadConfig({ MUX_SIGNING_KEY_ID: "only-the-id" })).toThrow(/MUX_SIGNING_KEY_ID: set both/);
     expect(() => loadConfig({ MEILI_HOST: "http://search.internal:7700" })).toThrow(/MEILI_HOST: set both/);
     expect(() => loadConfig({ MUX_TOKEN_ID: "token-id" })).toThrow(/MUX_TOKEN_ID: set MUX_TOKEN_ID, MUX_TOKEN_SECRET and MUX_WEBHOOK_SECRET together/);
     expect(() => loadConfig({ MUX_TOKEN_ID: "a", MUX_TOKEN_SECRET: "b" })).toThrow(/MUX_TOKEN_ID/);
@@ -99,6 +114,10 @@ describe("the configuration", () => {
     ["VIDEO_MAX_BYTES", "10"],
     ["TRANSCODE_CONCURRENCY", "0"],
     ["BOOK_MAX_BYTES", "big"],
+    ["LIVE_RTMP_PORT", "-1"],
+    ["LIVE_RTMP_PUBLIC_URL", "http://live.example/live"],
+    ["LIVE_RECONNECT_SECONDS", "1"],
+    ["LIVE_RECONNECT_SECONDS", "3600"],
   ])("refuses %s=%j with a message naming the variable", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: \\S`));
   });
