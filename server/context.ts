@@ -109,10 +109,10 @@ export function createServices(deps: ServiceDeps) {
     viewers: createViewerCounter(clock),
     ingest: liveIngest,
     provider: videoMux
-      ? createMuxLiveProvider({ ...videoMux, reconnectSeconds: liveConfig.reconnectSeconds, signing: liveConfig.muxSigning })
+      ? createMuxLiveProvider({ ...videoMux, reconnectSeconds: liveConfig.reconnectSeconds, signing: liveConfig.muxSigning }, logger)
       : createLocalLiveProvider({ ingest: liveIngest, rtmpPort: liveConfig.rtmpPort, rtmpPublicUrl: liveConfig.rtmpPublicUrl, dataDir }),
   });
-  const scheduler = createScheduler([jobs.expiryTask, jobAlerts.task], logger);
+  const scheduler = createScheduler([jobs.expiryTask, jobAlerts.task, live.noShowTask], logger);
   return {
     courses,
     books,

@@ -12,6 +12,7 @@ import type { DB, PrismaClient } from "../db/client.ts";
 import { AppError, fieldErrorsOf, formFailed, formOk, notFound, type FormResult } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { NotificationService } from "../notifications/service.ts";
+import type { ScheduledTask } from "../scheduler.ts";
 import { enqueueSearchUpdates } from "../search/outbox.ts";
 import { randomToken, type LiveEventDetails, type LiveHooks, type LiveProvider, type LiveRef } from "./provider.ts";
 import { toChinaDateTimeInput, ZLiveListQuerySchema, ZLiveSessionFormSchema, ZLiveSessionId } from "./schema.ts";
@@ -29,6 +30,9 @@ const EARLY_START_MS = 24 * 60 * 60 * 1000;
 /** How far in the past a start time may be typed (a form submitted a minute late still passes). */
 const START_SLACK_MS = 60 * 1000;
 const CAS_ATTEMPTS = 5;
+/** A session not on air this long after its expected end is a no-show (see cancelNoShows). */
+const NO_SHOW_AFTER_MS = 60 * 60 * 1000;
+const NO_SHOW_BATCH = 200;
 
 export const coverUrlOf = (fileName: string | null) => (fileName ? `/media/covers/${fileName}` : null);
 
@@ -160,8 +164,10 @@ export function createLiveService(deps: LiveServiceDeps) {
   async function providerEvent(sessionId: string, event: LiveEvent, details: LiveEventDetails = {}): Promise<void> {
     const result = await transition(sessionId, event, details);
     if (!result?.changed) return;
-    // The recording died while on air: nothing more can be recorded, so the publisher goes too.
-    if (result.status === "REPLAY_FAILED" && ON_AIR.has(result.from)) await stopQuietly(sessionId);
+    // Off air without the host pressing "end": the reconnect window ran out (the stream must not
+    // start a second broadcast on the same key), or the recording died (nothing more can be
+    // recorded). Either way the provider lets the publisher go for good.
+    if (ON_AIR.has(result.from) && !ON_AIR.has(result.status)) await stopQuietly(sessionId);
     if (FINAL.has(result.status)) viewers.forget(sessionId);
   }
 
@@ -457,6 +463,31 @@ export function createLiveService(deps: LiveServiceDeps) {
     return { sessionId: session.id, allowed: !session.membersOnly || viewer !== null, onAir: ON_AIR.has(session.status) };
   }
 
+  /**
+   * Sessions that never went on air are called off an hour after their expected end, so "upcoming"
+   * never lists a class that is not coming. Stored as a cancel, like the host's; logged as no-show.
+   */
+  async function cancelNoShows(): Promise<number> {
+    const now = clock.now().getTime();
+    const candidates = await prisma.liveSession.findMany({
+      where: { status: "SCHEDULED", scheduledStart: { lt: new Date(now - NO_SHOW_AFTER_MS) } },
+      select: { ...refSelect, scheduledStart: true, durationMinutes: true },
+      orderBy: { scheduledStart: "asc" },
+      take: NO_SHOW_BATCH,
+    });
+    let cancelled = 0;
+    for (const session of candidates) {
+      if (session.scheduledStart.getTime() + session.durationMinutes * 60_000 + NO_SHOW_AFTER_MS > now) continue;
+      const result = await transition(session.id, "cancelRequested");
+      if (!result?.changed) continue;
+      cancelled++;
+      logger.info({ sessionId: session.id }, "live session cancelled: the host never went on air");
+      await provider.remove(session).catch((error: Error) => logger.warn({ sessionId: session.id, err: error.message }, "could not remove a no-show's live stream"));
+    }
+    return cancelled;
+  }
+  const noShowTask: ScheduledTask = { name: "live.noShows", intervalMs: 5 * 60_000, run: cancelNoShows };
+
   /** Mux webhooks name a live stream (or its passthrough, our id); this finds the session. */
   async function sessionIdForMux(ref: { liveStreamId?: string | null; assetId?: string | null; passthrough?: string | null }): Promise<string | null> {
     const or: DB.Prisma.LiveSessionWhereInput[] = [];
@@ -486,6 +517,7 @@ export function createLiveService(deps: LiveServiceDeps) {
     remind,
     canWatch,
     sessionIdForMux,
+    noShowTask,
     /** For tests and the Mux webhook handler: apply a provider event directly. */
     applyEvent: providerEvent,
   };

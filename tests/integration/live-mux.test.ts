@@ -281,6 +281,7 @@ describe("scheduling through the real Mux client", () => {
 
   it("rotates the key through reset-stream-key: the new key is stored and shown", async () => {
     const session = await scheduled();
+    stub.requests.length = 0;
 
     const { streamKey } = await services.live.rotateKey(host.viewer, session.id);
 
@@ -321,6 +322,7 @@ describe("scheduling through the real Mux client", () => {
 
   it("deletes the Mux stream when the host cancels", async () => {
     const session = await scheduled();
+    stub.requests.length = 0;
 
     expect(await services.live.cancel(host.viewer, session.id)).toEqual({ status: "CANCELLED" });
 

@@ -252,6 +252,26 @@ describe("provider events", () => {
   });
 });
 
+describe("no-shows", () => {
+  it("cancels a session that never went on air an hour after its expected end, and nothing else", async () => {
+    const host = await userWith("CRAFTSMAN");
+    const start = new Date(clock.now().getTime() + HOUR);
+    const noShow = await scheduled(host, { startsAt: toChinaDateTimeInput(start), durationMinutes: "30" });
+    const longer = await scheduled(host, { startsAt: toChinaDateTimeInput(start), durationMinutes: "240" });
+    const onAir = await scheduled(host, { startsAt: toChinaDateTimeInput(start), durationMinutes: "30" });
+    await services.live.applyEvent(onAir, "connected");
+    clock.set(new Date(start.getTime() + 30 * 60_000 + HOUR - 1000));
+    expect(await services.scheduler.runNow("live.noShows")).toBe(0);
+    clock.advance(2000);
+    expect(await services.scheduler.runNow("live.noShows")).toBe(1);
+    expect((await row(noShow)).status).toBe("CANCELLED");
+    expect((await transitions(noShow)).at(-1)).toMatchObject({ from: "SCHEDULED", to: "CANCELLED", event: "cancelRequested" });
+    expect((await row(longer)).status).toBe("SCHEDULED");
+    expect((await row(onAir)).status).toBe("LIVE");
+    expect(await services.scheduler.runNow("live.noShows")).toBe(0);
+  });
+});
+
 describe("reminders", () => {
   it("notifies everyone who asked, once, when the session goes live", async () => {
     const host = await userWith("CRAFTSMAN");
