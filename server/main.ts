@@ -40,8 +40,14 @@ if (media.ffmpeg.status === "missing") {
 services.videos.worker.start();
 services.scheduler.start();
 if (services.live.ingest) {
-  await services.live.ingest.start();
-  logger.info({ port: services.live.ingest.port }, "live RTMP ingest listening");
+  try {
+    await services.live.ingest.start();
+    logger.info({ port: services.live.ingest.port }, "live RTMP ingest listening");
+    await services.live.recoverLocal(config.live.reconnectSeconds * 1000);
+  } catch (error) {
+    // Everything else still works; hosts cannot go live until this is fixed.
+    logger.error({ err: (error as Error).message }, "live RTMP ingest is off");
+  }
 }
 const server = await startServer({ config, services, logger });
 
@@ -57,8 +63,10 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "shutting down");
-  await server.close();
+  // The ingest first: its remuxes finish their files while the process can still record that
+  // the sessions stay on air (taken up again by the next start).
   await services.live.ingest?.stop();
+  await server.close();
   await services.videos.worker.stop();
   await services.scheduler.stop();
   await services.searchSync.stop();

@@ -9,6 +9,7 @@ import type { Services } from "../context.ts";
 import type { Logger } from "../logger.ts";
 import { bookFileRoutes, DEFAULT_BOOK_MAX_BYTES } from "./book-files.ts";
 import { jobApplicationRoutes } from "./job-applications.ts";
+import { liveMediaRoutes } from "./live-media.ts";
 import { loadContextFactory } from "./load-context.ts";
 import { requestLog } from "./logging.ts";
 import { mediaRoutes } from "./media.ts";
@@ -63,6 +64,7 @@ export function createHttpApp(options: HttpAppOptions): express.Express {
   // Uploads and media stream their own bodies and files, with per-route limits (before the global cap).
   app.use(uploadRoutes({ services, publicOrigin: config.publicOrigin, logger }));
   app.use(mediaRoutes({ services }));
+  app.use(liveMediaRoutes({ services }));
   app.use(opdsRouter(services, { publicOrigin: config.publicOrigin }));
   // Book files live beside the other media, under the data directory the video storage was given.
   app.use(bookFileRoutes({ services, logger, dataDir: services.videos.storage.root, maxBytes: config.books?.maxBytes ?? DEFAULT_BOOK_MAX_BYTES }));

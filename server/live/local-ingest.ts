@@ -21,7 +21,7 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { timingSafeEqual } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
-import { access, mkdir, readdir, readFile } from "node:fs/promises";
+import { access, appendFile, mkdir, readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
@@ -45,6 +45,8 @@ export interface LocalIngestOptions {
 export const LIVE_APP = "live";
 /** A segment of a live recording, as the remux names them. */
 export const LIVE_SEGMENT_REGEX = /^seg-\d{5}\.ts$/;
+/** Public names as the live service makes them (randomToken): the only directory names we write. */
+export const PUBLIC_NAME_REGEX = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** A connection that is neither publishing nor our remux, or a publisher that sent nothing, for this long is dropped (a vanished encoder never closes its TCP connection). */
 const IDLE_TIMEOUT_MS = 15_000;
@@ -52,7 +54,9 @@ const IDLE_TIMEOUT_MS = 15_000;
 const NMS_GRACE_MARGIN_MS = 60_000;
 /** After its input closed, ffmpeg has this long to finish the playlist before it is interrupted. */
 const REMUX_FINISH_MS = 15_000;
-/** After SIGINT, this long before SIGKILL. */
+/** ffmpeg counts signals that arrive separately: the second SIGINT follows after this. */
+const REMUX_SECOND_SIGNAL_MS = 300;
+/** After the first SIGINT, this long before SIGKILL. */
 const REMUX_KILL_MS = 5_000;
 const PROBE_TIMEOUT_MS = 30_000;
 
@@ -195,6 +199,8 @@ export function createLocalIngest(options: LocalIngestOptions, hooks: () => Live
   let ffprobe: string | null = null;
   let port = options.port;
   let stopping = false;
+  /** This ingest holds the process's NMS (between start and the end of stop). */
+  let holdsNms = false;
 
   // ── talking to the service ──────────────────────────────────────────────────────────────────
 
@@ -229,7 +235,10 @@ export function createLocalIngest(options: LocalIngestOptions, hooks: () => Live
     // Until the key is checked, a drop frees the path at once (no NMS reconnect window).
     const known = byPath.get(session.streamPath);
     if (!known || known.phase === "ending") session.broadcast.publishGraceMs = 0;
-    void authorize(session);
+    authorize(session).catch((error: Error) => {
+      log.error({ err: error.message }, "live publish failed");
+      drop(session);
+    });
   }
 
   async function authorize(session: NmsSession) {
@@ -246,6 +255,11 @@ export function createLocalIngest(options: LocalIngestOptions, hooks: () => Live
       log.info({ nmsSession: session.id }, "publish refused: unknown stream key");
       return drop(session);
     }
+    if (!PUBLIC_NAME_REGEX.test(authorized.publicName)) {
+      // It becomes a directory name: never trust it blindly, even from the database.
+      log.error({ sessionId: authorized.sessionId }, "publish refused: the session's public name is not one we generate");
+      return drop(session);
+    }
     // Gone while we asked, or refused by NMS itself (a second publisher on a live path).
     if (session.socket?.destroyed || session.broadcast.publisher !== session) return;
     accept(session, authorized);
@@ -260,8 +274,6 @@ export function createLocalIngest(options: LocalIngestOptions, hooks: () => Live
       return drop(session);
     }
     session.broadcast.publishGraceMs = options.graceMs + NMS_GRACE_MARGIN_MS;
-    // A publisher sends all the time; one silent this long has vanished.
-    session.socket?.setTimeout(IDLE_TIMEOUT_MS);
     let b = existing;
     if (!b) {
       b = {
@@ -357,43 +369,48 @@ export function createLocalIngest(options: LocalIngestOptions, hooks: () => Live
   function startRemux(b: Broadcast) {
     let exited!: () => void;
     b.remuxExited = new Promise<void>((resolve) => (exited = resolve));
+    let lastWords = "";
+    let settled = false;
+    /** Called once, however the remux ends (or fails to start). */
+    const ended = (code: number | null, signal: NodeJS.Signals | null, detail: string) => {
+      if (settled) return;
+      settled = true;
+      exited();
+      remuxEnded(b, code, signal, detail).catch((error: Error) => log.error({ sessionId: b.sessionId, err: error.message }, "live remux bookkeeping failed"));
+    };
     void (async () => {
-      try {
-        await mkdir(b.dir, { recursive: true });
-      } catch (error) {
-        exited();
-        return remuxEnded(b, null, null, `cannot create ${b.dir}: ${(error as Error).message}`);
-      }
-      if (stopping || b.phase === "ending") {
-        exited();
-        return remuxEnded(b, null, null, "ended before the remux started");
-      }
-      const child = spawn(ffmpeg!, remuxArguments(b), { stdio: ["ignore", "ignore", "pipe"] });
+      await mkdir(b.dir, { recursive: true });
+      if (stopping || b.phase === "ending") return ended(null, null, "ended before the remux started");
+      // Its own process group: a Ctrl-C in the terminal (which signals the whole foreground group)
+      // must not finish recordings behind the ingest's back; stop() ends them itself.
+      const child = spawn(ffmpeg!, remuxArguments(b), { stdio: ["ignore", "ignore", "pipe"], detached: true });
       b.remux = child;
-      let lastWords = "";
       child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
         lastWords = (lastWords + chunk).slice(-4_000);
       });
-      let settled = false;
-      const onEnd = (code: number | null, signal: NodeJS.Signals | null, error?: Error) => {
-        if (settled) return;
-        settled = true;
-        exited();
-        void remuxEnded(b, code, signal, error?.message ?? lastWords.trim().split("\n").slice(-3).join(" | "));
-      };
-      child.once("error", (error) => onEnd(null, null, error));
-      child.once("close", (code, signal) => onEnd(code, signal));
-    })();
+      child.once("error", (error) => ended(null, null, error.message));
+      child.once("close", (code, signal) => ended(code, signal, lastWords.trim().split("\n").slice(-3).join(" | ")));
+    })().catch((error: Error) => ended(null, null, `the remux could not start: ${error.message}`));
   }
 
+
+  /**
+   * Stops ffmpeg so that it still writes the end of the playlist. Once it has started writing,
+   * ffmpeg lets a first SIGINT wait for the next packet (none comes while a publisher is away):
+   * a second one interrupts the blocked read. SIGKILL if it still runs after that.
+   */
   function interruptRemux(b: Broadcast) {
     const child = b.remux;
     if (!alive(child)) return;
     b.interrupted = true;
     child.kill("SIGINT");
+    const again = setTimeout(() => {
+      if (alive(child)) child.kill("SIGINT");
+    }, REMUX_SECOND_SIGNAL_MS);
     const hardStop = setTimeout(() => {
       if (alive(child)) child.kill("SIGKILL");
     }, REMUX_KILL_MS);
+    again.unref();
     hardStop.unref();
   }
 
@@ -409,7 +426,7 @@ export function createLocalIngest(options: LocalIngestOptions, hooks: () => Live
       report(b, "replayFailed", { failure: "live.failure.remuxDied" });
       finish(b);
     } else {
-      const outcome = await recordingOutcome(b, code === 0 || b.interrupted);
+      const outcome = await recordingOutcome(b.dir, code === 0 || b.interrupted);
       if (outcome.event === "replayFailed") log.warn({ sessionId: b.sessionId, code, signal, detail, failure: outcome.details.failure }, "live replay failed");
       else log.info({ sessionId: b.sessionId, replaySeconds: outcome.details.replaySeconds }, "live replay ready");
       report(b, outcome.event, outcome.details);
@@ -420,15 +437,33 @@ export function createLocalIngest(options: LocalIngestOptions, hooks: () => Live
     if (byPath.get(b.streamPath) === b) byPath.delete(b.streamPath);
   }
 
-  async function recordingOutcome(b: Broadcast, finishedCleanly: boolean): Promise<{ event: "replayReady" | "replayFailed"; details: LiveEventDetails }> {
-    const names = await readdir(b.dir).catch(() => [] as string[]);
+  async function recordingOutcome(dir: string, finishedCleanly: boolean): Promise<{ event: "replayReady" | "replayFailed"; details: LiveEventDetails }> {
+    const names = await readdir(dir).catch(() => [] as string[]);
     if (!names.some((name) => LIVE_SEGMENT_REGEX.test(name))) return { event: "replayFailed", details: { failure: "live.failure.noRecording" } };
-    const playlistFile = path.join(b.dir, PLAYLIST_NAME);
+    const playlistFile = path.join(dir, PLAYLIST_NAME);
     const playlist = await readFile(playlistFile, "utf8").catch(() => "");
     if (!finishedCleanly || !playlist.includes("#EXT-X-ENDLIST")) return { event: "replayFailed", details: { failure: "live.failure.remuxDied" } };
     const seconds = (ffprobe ? await probeDuration(ffprobe, playlistFile) : null) ?? playlistDuration(playlist);
     if (!(seconds > 0)) return { event: "replayFailed", details: { failure: "live.failure.noRecording" } };
     return { event: "replayReady", details: { replaySeconds: seconds } };
+  }
+
+  /**
+   * A recording an earlier process left unfinished (it stopped while the session was on air or
+   * finishing): the segments on disk are whole (temp_file), so the playlist only lacks its end.
+   * It gets the end and becomes the replay, like a finished broadcast's.
+   */
+  async function finishOrphan(sessionId: string, dir: string) {
+    try {
+      const playlistFile = path.join(dir, PLAYLIST_NAME);
+      const playlist = await readFile(playlistFile, "utf8").catch(() => "");
+      if (playlist && !playlist.includes("#EXT-X-ENDLIST")) await appendFile(playlistFile, `${playlist.endsWith("\n") ? "" : "\n"}#EXT-X-ENDLIST\n`);
+      const outcome = playlist ? await recordingOutcome(dir, true) : { event: "replayFailed" as const, details: { failure: "live.failure.noRecording" } };
+      log.info({ sessionId, outcome: outcome.event }, "unfinished live recording of an earlier process finished");
+      await hooks().event(sessionId, outcome.event, outcome.details);
+    } catch (error) {
+      log.error({ sessionId, err: (error as Error).message }, "could not finish an earlier process's live recording");
+    }
   }
 
   // ── players: only our remux ─────────────────────────────────────────────────────────────────
@@ -465,89 +500,99 @@ export function createLocalIngest(options: LocalIngestOptions, hooks: () => Live
     });
   }
 
+  async function start() {
+    if (holdsNms) return;
+    if (ingestRunning) throw new Error("live ingest: one RTMP ingest per process (node-media-server keeps its state in module singletons)");
+    ffmpeg = options.ffmpegPath ?? (await findFfmpeg());
+    if (!ffmpeg) throw new Error("live ingest: ffmpeg not found; install it (Debian: apt-get install ffmpeg) or set FFMPEG_PATH");
+    ffprobe = await ffprobeBeside(ffmpeg);
+    ingestRunning = holdsNms = true;
+    stopping = false;
+    try {
+      nmsModules = loadNms();
+      // NMS writes to the console through one shared logger (its constructor sets it to "debug"
+      // and greets): its lines go to ours instead, from before the constructor runs.
+      nmsModules.logger.log = (message: string, level = "info") => {
+        if (level === "error" || level === "warn") log.info({ nms: level }, message);
+        else log.debug({ nms: level }, message);
+      };
+      // No rtmp.port: NMS listens on nothing itself (see the header). No http: HTTP-FLV would
+      // bypass the play lock. The store path is only a safe place should anything open it.
+      nms = new nmsModules.NodeMediaServer({
+        bind: options.bind,
+        rtmp: {},
+        webadmin: { enable: false },
+        store: { path: path.join(options.dataDir, "live", ".nms") },
+      });
+      listeners = [
+        ["postPublish", onPostPublish],
+        ["prePlay", onPrePlay],
+      ];
+      for (const [event, listener] of listeners) nmsModules.context.eventEmitter.on(event, listener);
+      const handle = nms.rtmpServer.handleRequest;
+      server = net.createServer((socket) => {
+        // A vanished encoder never closes its TCP connection: whatever stays silent this long
+        // goes (our remux, which may wait through a reconnect gap, is exempted in onPrePlay).
+        socket.setTimeout(IDLE_TIMEOUT_MS, () => socket.destroy());
+        handle(socket);
+      });
+      server.on("error", (error) => log.error({ err: error.message }, "live ingest server error"));
+      port = await listen(server);
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+  }
+
+  async function stop() {
+    if (!holdsNms) return;
+    stopping = true;
+    if (nmsModules) for (const [event, listener] of listeners) nmsModules.context.eventEmitter.off(event, listener);
+    listeners = [];
+    const tcp = server;
+    server = null;
+    const closed = tcp?.listening ? new Promise<void>((resolve) => tcp.close(() => resolve())) : Promise.resolve();
+    // ffmpeg finishes its files on SIGINT; the sessions stay as they are (a restarted process
+    // takes the publishers back, and the remux continues the playlist).
+    for (const b of broadcasts.values()) {
+      if (b.graceTimer) clearTimeout(b.graceTimer);
+      if (b.finishTimer) clearTimeout(b.finishTimer);
+      b.graceTimer = b.finishTimer = null;
+      if (b.publisher) drop(b.publisher);
+      // The end of its input lets ffmpeg finish cleanly; the signals make sure it does now.
+      b.remuxInput?.close();
+      interruptRemux(b);
+    }
+    await Promise.all([...broadcasts.values()].map((b) => b.remuxExited));
+    broadcasts.clear();
+    byPath.clear();
+    await Promise.all([...pending]);
+    // NMS's own reconnect timers, for paths we refused or dropped.
+    if (nmsModules) for (const broadcast of [...nmsModules.context.broadcasts.values()]) broadcast._finishPublish();
+    await nms?.stop(); // destroys every remaining RTMP connection
+    await closed;
+    nms = null;
+    nmsModules = null;
+    holdsNms = ingestRunning = false;
+  }
+
   return {
     get port() {
       return port;
     },
-
-    async start() {
-      if (nms) return;
-      if (ingestRunning) throw new Error("live ingest: one RTMP ingest per process (node-media-server keeps its state in module singletons)");
-      ffmpeg = options.ffmpegPath ?? (await findFfmpeg());
-      if (!ffmpeg) throw new Error("live ingest: ffmpeg not found; install it (Debian: apt-get install ffmpeg) or set FFMPEG_PATH");
-      ffprobe = await ffprobeBeside(ffmpeg);
-      ingestRunning = true;
-      stopping = false;
-      try {
-        nmsModules = loadNms();
-        // No rtmp.port: NMS listens on nothing itself (see the header). No http: HTTP-FLV would
-        // bypass the play lock. The store path is only a safe place should anything open it.
-        nms = new nmsModules.NodeMediaServer({
-          bind: options.bind,
-          rtmp: {},
-          webadmin: { enable: false },
-          store: { path: path.join(options.dataDir, "live", ".nms") },
-        });
-        // Its constructor sets its console logger to "debug": send its lines to ours instead.
-        nmsModules.logger.level = "error";
-        nmsModules.logger.log = (message: string, level = "info") => {
-          if (level === "error" || level === "warn") log.info({ nms: level }, message);
-          else log.debug({ nms: level }, message);
-        };
-        listeners = [
-          ["postPublish", onPostPublish],
-          ["prePlay", onPrePlay],
-        ];
-        for (const [event, listener] of listeners) nmsModules.context.eventEmitter.on(event, listener);
-        const handle = nms.rtmpServer.handleRequest;
-        server = net.createServer((socket) => {
-          // Dropped unless it becomes an accepted publisher (which sends all the time) or our remux.
-          socket.setTimeout(IDLE_TIMEOUT_MS, () => socket.destroy());
-          handle(socket);
-        });
-        server.on("error", (error) => log.error({ err: error.message }, "live ingest server error"));
-        port = await listen(server);
-      } catch (error) {
-        await this.stop();
-        throw error;
+    start,
+    stop,
+    disconnect(session: { id: string; publicName: string }) {
+      if (stopping) return;
+      const b = broadcasts.get(session.id);
+      if (b) {
+        log.info({ sessionId: session.id }, "live broadcast ended");
+        return finish(b);
       }
-    },
-
-    async stop() {
-      if (!nms && !server) return;
-      stopping = true;
-      if (nmsModules) for (const [event, listener] of listeners) nmsModules.context.eventEmitter.off(event, listener);
-      listeners = [];
-      const tcp = server;
-      server = null;
-      const closed = tcp?.listening ? new Promise<void>((resolve) => tcp.close(() => resolve())) : Promise.resolve();
-      // ffmpeg finishes its files on SIGINT; the sessions stay as they are (a restarted process
-      // takes the publishers back, and the remux continues the playlist).
-      for (const b of broadcasts.values()) {
-        if (b.graceTimer) clearTimeout(b.graceTimer);
-        if (b.finishTimer) clearTimeout(b.finishTimer);
-        b.graceTimer = b.finishTimer = null;
-        if (b.publisher) drop(b.publisher);
-        interruptRemux(b);
-      }
-      await Promise.all([...broadcasts.values()].map((b) => b.remuxExited));
-      broadcasts.clear();
-      byPath.clear();
-      await Promise.all([...pending]);
-      // NMS's own reconnect timers for paths we never accepted (or just dropped).
-      if (nmsModules) for (const broadcast of [...nmsModules.context.broadcasts.values()]) broadcast._finishPublish();
-      await nms?.stop(); // destroys every remaining RTMP connection
-      await closed;
-      nms = null;
-      nmsModules = null;
-      ingestRunning = false;
-    },
-
-    disconnect(sessionId: string) {
-      const b = broadcasts.get(sessionId);
-      if (!b || stopping) return;
-      log.info({ sessionId }, "live broadcast ended by its host");
-      finish(b);
+      if (!PUBLIC_NAME_REGEX.test(session.publicName)) return;
+      const step = finishOrphan(session.id, liveDir(options.dataDir, session.publicName));
+      pending.add(step);
+      void step.finally(() => pending.delete(step));
     },
   };
 }

@@ -14,8 +14,12 @@ export interface LocalIngest {
   readonly port: number;
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Drops the session's publisher for good (the host ended it); the recording then finishes. */
-  disconnect(sessionId: string): void;
+  /**
+   * Drops the session's publisher for good (the host ended it, or the reconnect window ran out);
+   * the recording then finishes into the replay. A session this process is not broadcasting (it
+   * was on air when an earlier process stopped) gets the playlist it left finished instead.
+   */
+  disconnect(session: { id: string; publicName: string }): void;
 }
 
 /** The directory of a session's HLS files. */
@@ -35,7 +39,7 @@ export function createLocalLiveProvider(options: { ingest: LocalIngest | null; r
       return { streamKey: randomToken(24) };
     },
     async stop(session) {
-      options.ingest?.disconnect(session.id);
+      options.ingest?.disconnect(session);
     },
     async remove(session) {
       if (session.publicName) await rm(liveDir(options.dataDir, session.publicName), { recursive: true, force: true });

@@ -488,6 +488,30 @@ export function createLiveService(deps: LiveServiceDeps) {
   }
   const noShowTask: ScheduledTask = { name: "live.noShows", intervalMs: 5 * 60_000, run: cancelNoShows };
 
+  /**
+   * At start-up, with the local ingest: sessions an earlier process left on air have lost their
+   * publisher (the connection went with the process). They wait `graceMs` for the host's encoder
+   * to reconnect, like any dropped publisher, then end; sessions left finishing their recording
+   * finish it now. Returns how many sessions it took up.
+   */
+  async function recoverLocal(graceMs: number): Promise<number> {
+    const left = await prisma.liveSession.findMany({ where: { provider: "local", status: { in: ["LIVE", "RECONNECTING", "ENDED"] } }, select: refSelect });
+    for (const session of left) {
+      if (session.status === "ENDED") {
+        await stopQuietly(session.id);
+        continue;
+      }
+      await providerEvent(session.id, "disconnected");
+      // Meaningless (ignored) if the publisher came back meanwhile; else the session ends.
+      const timer = setTimeout(() => {
+        providerEvent(session.id, "graceExpired").catch((error: Error) => logger.error({ sessionId: session.id, err: error.message }, "could not end a live session left on air"));
+      }, graceMs);
+      timer.unref();
+    }
+    if (left.length) logger.info({ sessions: left.length }, "live sessions of an earlier process taken up");
+    return left.length;
+  }
+
   /** Mux webhooks name a live stream (or its passthrough, our id); this finds the session. */
   async function sessionIdForMux(ref: { liveStreamId?: string | null; assetId?: string | null; passthrough?: string | null }): Promise<string | null> {
     const or: DB.Prisma.LiveSessionWhereInput[] = [];
@@ -518,6 +542,7 @@ export function createLiveService(deps: LiveServiceDeps) {
     canWatch,
     sessionIdForMux,
     noShowTask,
+    recoverLocal,
     /** For tests and the Mux webhook handler: apply a provider event directly. */
     applyEvent: providerEvent,
   };
