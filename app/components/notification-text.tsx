@@ -15,6 +15,8 @@ export function notificationText(t: Translate, notification: NotificationContent
   switch (notification.kind) {
     case "job.alert":
       return t("notifications.kind.job.alert", { title: text(data.title), searchName: text(data.searchName) });
+    case "live.started":
+      return t("notifications.kind.live.started", { title: text(data.title), host: text(data.host) });
     case "application.status": {
       // The status words belong to the applications pages (jobs.applicationStatus.*).
       const status = text(data.status);

@@ -1,10 +1,10 @@
-// The cover image form. Without JavaScript it is a plain multipart form: the upload endpoint
-// (server/http/uploads.ts) redirects back with ?cover=ok or ?cover=<messageKey>. With JavaScript the
+// The cover image form of a course or a live session. Without JavaScript it is a plain multipart
+// form: the upload endpoint (server/http/uploads.ts) redirects back with ?cover=ok or ?cover=<messageKey>. With JavaScript the
 // same form is sent by XMLHttpRequest so that the progress shows, then the page data is reloaded.
 import { useState } from "react";
 import { useRevalidator, useSearchParams } from "react-router";
 import { asUploadAnswer, sendWithProgress, UploadProgress } from "./upload-progress.tsx";
-import { translateKey, useT } from "../i18n/index.ts";
+import { translateKey, useT, type MessageKey } from "../i18n/index.ts";
 
 type State =
   | { kind: "idle" }
@@ -13,12 +13,16 @@ type State =
   | { kind: "failed"; message: string };
 
 export function StudioCoverUpload({
-  courseId,
+  action,
   coverUrl,
   outcome,
+  noneKey = "studio.cover.none",
 }: {
-  courseId: string;
+  /** The upload endpoint with its target: /studio/uploads/cover?course=… or /studio/uploads/live-cover?session=… */
+  action: string;
   coverUrl: string | null;
+  /** What is said while there is no cover yet. */
+  noneKey?: MessageKey;
   /** The `cover` URL parameter after a plain form post: "ok" or a message key. */
   outcome: string | null;
 }) {
@@ -26,7 +30,6 @@ export function StudioCoverUpload({
   const [searchParams] = useSearchParams();
   const revalidator = useRevalidator();
   const [state, setState] = useState<State>({ kind: "idle" });
-  const action = `/studio/uploads/cover?course=${encodeURIComponent(courseId)}`;
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -74,7 +77,7 @@ export function StudioCoverUpload({
       {coverUrl ? (
         <img src={coverUrl} alt={t("studio.cover.alt")} className="studio-cover" />
       ) : (
-        <p className="muted">{t("studio.cover.none")}</p>
+        <p className="muted">{t(noneKey)}</p>
       )}
       <form method="post" action={action} encType="multipart/form-data" className="stack" onSubmit={submit} noValidate>
         <div className="field">

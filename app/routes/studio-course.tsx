@@ -147,7 +147,7 @@ export default function StudioCourse({ loaderData, actionData }: Route.Component
         </Form>
       </section>
 
-      <StudioCoverUpload courseId={course.id} coverUrl={course.coverUrl} outcome={searchParams.get("cover")} />
+      <StudioCoverUpload action={`/studio/uploads/cover?course=${encodeURIComponent(course.id)}`} coverUrl={course.coverUrl} outcome={searchParams.get("cover")} />
 
       <StudioSyllabus course={course} answer={actionData} />
     </>

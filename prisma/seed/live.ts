@@ -55,7 +55,7 @@ const UPCOMING: DemoSession[] = [
 ];
 
 const REPLAYS: DemoSession[] = [
-  { title: "仰焊不再难：运条角度与熔池控制", description: "仰焊位置的焊条角度、电流选择和熔池观察，附常见缺陷分析。", trade: "welder", host: "高凤林", day: -3, hour: 19, minutes: 60 },
+  { title: "仰焊不再难：运条角度与熔池控制", description: "仰焊位置的焊接要领：焊条角度、电流选择和熔池观察，附常见缺陷分析。", trade: "welder", host: "高凤林", day: -3, hour: 19, minutes: 60 },
   { title: "车削螺纹的进刀方式", description: "直进法、斜进法和左右切削法的对比与选用。", trade: "turner", host: "王师傅", day: -6, hour: 20, minutes: 45 },
   { title: "刀工基本功：切丝与切片", description: "直刀、推刀、拉刀的要领，土豆丝和肉片的现场示范。", trade: "chinese-cook", host: "周红梅", day: -9, hour: 19, minutes: 40 },
 ];

@@ -1,7 +1,8 @@
-// Uploads that are too big for React Router actions: lesson videos and course covers, streamed with
-// busboy to DATA_DIR/tmp, checked by their bytes, then handed to the services. Mounted before the
-// global body cap (each route has its own limit). Answers JSON when the client accepts it (the
-// studio's script), else a 303 back to the studio page, so the plain HTML form works as well.
+// Uploads that are too big for React Router actions: lesson videos and the covers of courses and live
+// sessions, streamed with busboy to DATA_DIR/tmp, checked by their bytes, then handed to the
+// services. Mounted before the global body cap (each route has its own limit). Answers JSON when
+// the client accepts it (the studio's script), else a 303 back to the studio page, so the plain
+// HTML form works as well.
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
@@ -26,6 +27,7 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 const ZId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 const ZVideoQuery = z.object({ lesson: ZId, direct: z.literal("1").optional() });
 const ZCoverQuery = z.object({ course: ZId });
+const ZLiveCoverQuery = z.object({ session: ZId });
 const ZVideoParams = z.object({ videoId: ZId });
 
 /** A failure the route answers with: its status, message key and the key's parameters. */
@@ -189,7 +191,7 @@ export interface UploadRouteDeps {
 
 export function uploadRoutes(deps: UploadRouteDeps): express.Router {
   const { services, logger } = deps;
-  const { videos, courses } = services;
+  const { videos, courses, live } = services;
   const router = express.Router();
   /** "500 MB", or "256 KB" below a megabyte, for the size-limit messages. */
   const size = (bytes: number) =>
@@ -243,42 +245,77 @@ export function uploadRoutes(deps: UploadRouteDeps): express.Router {
     }
   });
 
-  router.post("/studio/uploads/cover", async (req, res) => {
-    const query = ZCoverQuery.safeParse(req.query);
-    if (!query.success) return sendFailure(req, res, new UploadFailure(400, "video.upload.badRequest"));
-    const courseId = query.data.course;
-    let coursePage: ((key: string) => string) | undefined;
-    try {
-      const viewer = await viewerOf(req);
-      await courses.authorizeCourseEdit(viewer, courseId);
-      coursePage = (key) => `/studio/courses/${courseId}?cover=${encodeURIComponent(key)}`;
-      const received = await receiveFile(req, {
-        field: "cover",
-        maxBytes: videos.limits.coverBytes,
-        tempFile: await videos.storage.tempFile(),
-        accept: (head) => sniffImage(head) !== null,
-        badType: new UploadFailure(415, "video.cover.badType"),
-        tooLarge: new UploadFailure(413, "video.cover.tooLarge", { size: size(videos.limits.coverBytes) }),
-        missing: new UploadFailure(400, "video.cover.missingFile"),
-      });
-      const type = sniffImage(received.head)!;
-      const name = `${randomBytes(16).toString("hex")}.${type}`;
+  /**
+   * A cover image for something the viewer edits (a course, a live session): the permission check
+   * first (nobody may make the server read a body for something they cannot edit), then the file,
+   * checked by its bytes, stored under a new random name; the old cover goes once the new one is set.
+   */
+  function coverRoute<Q extends z.ZodType>(target: {
+    query: Q;
+    /** Checks the viewer may change this cover; returns the page the plain form comes back to. */
+    authorize(req: Request, viewer: Viewer, query: z.infer<Q>): Promise<(key: string) => string>;
+    setCover(viewer: Viewer, query: z.infer<Q>, fileName: string): Promise<{ previous: string | null }>;
+  }): express.RequestHandler {
+    return async (req, res) => {
+      const query = target.query.safeParse(req.query);
+      if (!query.success) return sendFailure(req, res, new UploadFailure(400, "video.upload.badRequest"));
+      let backTo: ((key: string) => string) | undefined;
       try {
-        await videos.storage.adoptCover(name, received.tempFile);
-        const { previous } = await courses.setCover(viewer, courseId, name);
-        await videos.storage.removeCover(previous);
+        const viewer = await viewerOf(req);
+        backTo = await target.authorize(req, viewer, query.data);
+        const received = await receiveFile(req, {
+          field: "cover",
+          maxBytes: videos.limits.coverBytes,
+          tempFile: await videos.storage.tempFile(),
+          accept: (head) => sniffImage(head) !== null,
+          badType: new UploadFailure(415, "video.cover.badType"),
+          tooLarge: new UploadFailure(413, "video.cover.tooLarge", { size: size(videos.limits.coverBytes) }),
+          missing: new UploadFailure(400, "video.cover.missingFile"),
+        });
+        const type = sniffImage(received.head)!;
+        const name = `${randomBytes(16).toString("hex")}.${type}`;
+        try {
+          await videos.storage.adoptCover(name, received.tempFile);
+          const { previous } = await target.setCover(viewer, query.data, name);
+          await videos.storage.removeCover(previous);
+        } catch (error) {
+          await videos.storage.removeCover(name);
+          throw error;
+        } finally {
+          await rm(received.tempFile, { force: true });
+        }
+        if (wantsJson(req)) return res.status(201).json({ ok: true, cover: name, url: `/media/covers/${name}` });
+        return res.redirect(303, backTo("ok"));
       } catch (error) {
-        await videos.storage.removeCover(name);
-        throw error;
-      } finally {
-        await rm(received.tempFile, { force: true });
+        sendFailure(req, res, failureOf(error) ?? unexpected(req, error), backTo);
       }
-      if (wantsJson(req)) return res.status(201).json({ ok: true, cover: name, url: `/media/covers/${name}` });
-      return res.redirect(303, coursePage("ok"));
-    } catch (error) {
-      sendFailure(req, res, failureOf(error) ?? unexpected(req, error), coursePage);
-    }
-  });
+    };
+  }
+
+  router.post(
+    "/studio/uploads/cover",
+    coverRoute({
+      query: ZCoverQuery,
+      async authorize(_req, viewer, { course }) {
+        await courses.authorizeCourseEdit(viewer, course);
+        return (key) => `/studio/courses/${course}?cover=${encodeURIComponent(key)}`;
+      },
+      setCover: (viewer, { course }, fileName) => courses.setCover(viewer, course, fileName),
+    }),
+  );
+
+  router.post(
+    "/studio/uploads/live-cover",
+    coverRoute({
+      query: ZLiveCoverQuery,
+      async authorize(req, viewer, { session }) {
+        // The host's view is the service's own "may this viewer manage this session" (404 otherwise).
+        await live.hostView(viewer, session, expectedOrigin(req, deps.publicOrigin));
+        return (key) => `/live/studio/${session}?cover=${encodeURIComponent(key)}`;
+      },
+      setCover: (viewer, { session }, fileName) => live.setCover(viewer, session, fileName),
+    }),
+  );
 
   router.get("/studio/videos/:videoId/status", async (req, res) => {
     res.set("Cache-Control", "no-store");

@@ -377,7 +377,7 @@ export function createLiveService(deps: LiveServiceDeps) {
 
   // ── everyone ────────────────────────────────────────────────────────────────────────────────
 
-  async function list(_viewer: Viewer | null, query: unknown): Promise<LiveList> {
+  async function list(viewer: Viewer | null, query: unknown): Promise<LiveList> {
     const filters = ZLiveListQuerySchema.parse(query ?? {});
     const trade = filters.trade
       ? await prisma.trade.findUnique({ where: { code: filters.trade }, select: { id: true, code: true, nameZh: true, nameEn: true } })
@@ -398,7 +398,11 @@ export function createLiveService(deps: LiveServiceDeps) {
         : [],
     ]);
     const cards = (rows: CardRow[]) => rows.map(toCard);
+    const reminded = viewer && upcoming.length
+      ? (await prisma.liveReminder.findMany({ where: { userId: viewer.id, sessionId: { in: upcoming.map((row) => row.id) } }, select: { sessionId: true } })).map((r) => r.sessionId)
+      : [];
     return {
+      reminded,
       live: cards(live).sort((a, b) => b.viewers - a.viewers),
       upcoming: cards(upcoming),
       replays: cards(replays),

@@ -30,6 +30,8 @@ export interface LiveList {
   replays: LiveCard[];
   /** The trade filter resolved (null: all trades or an unknown code). */
   trade: TradeName | null;
+  /** Upcoming sessions in this list the viewer asked to be reminded of. */
+  reminded: string[];
 }
 
 export interface LiveDetail extends LiveCard {

@@ -6,6 +6,7 @@ import type { Page } from "@playwright/test";
 import { containing, en, expect, test, waitForHydration, zh } from "./fixtures.ts";
 
 const WELDER = { code: "welder", zh: "焊工", en: "Welder" };
+const FORKLIFT = { code: "forklift-driver", zh: "叉车司机" };
 
 const searchUrl = (params: Record<string, string>) => `/search?${new URLSearchParams(params)}`;
 const headerBox = (page: Page) => page.getByRole("banner").getByRole("combobox", { name: zh("search.box.label") });
@@ -189,12 +190,22 @@ test.describe("the search page", () => {
     await expect(page).toHaveURL(searchUrl({ q: "电工" }));
     await expect(hits(page).first()).toBeVisible();
 
-    // Nothing of this type yet (livestreams land with their own issue): the closest trades lead to the trade filter.
-    await page.goto(searchUrl({ q: "焊工", type: "live" }));
-    await expect(page.getByText(zh("search.empty.title", { q: "焊工" }))).toBeVisible();
+    // Nothing of this type for the query (no demo livestream is about forklifts): the closest trades lead to the trade filter.
+    await page.goto(searchUrl({ q: "叉车司机", type: "live" }));
+    await expect(page.getByText(zh("search.empty.title", { q: "叉车司机" }))).toBeVisible();
     const closest = page.locator("section.facet").filter({ has: page.getByRole("heading", { name: zh("search.empty.trades") }) });
-    await expect(closest.getByRole("link", { name: WELDER.zh, exact: true })).toHaveAttribute("href", `/search?trade=${WELDER.code}`);
+    await expect(closest.getByRole("link", { name: FORKLIFT.zh, exact: true })).toHaveAttribute("href", `/search?trade=${FORKLIFT.code}`);
     expect(await tabCount(page, zh("search.type.trade"))).toBeGreaterThan(0);
+  });
+
+  test("finds livestream classes with where they stand", async ({ page }) => {
+    await page.goto(searchUrl({ q: "焊接", type: "live" }));
+    const upcoming = hits(page).filter({ hasText: "火箭发动机喷管" });
+    await expect(upcoming).toHaveCount(1);
+    await expect(upcoming).toContainText(zh("search.result.live.SCHEDULED"));
+    await expect(hits(page).filter({ hasText: zh("search.result.live.REPLAY_READY") }).first()).toBeVisible();
+    await upcoming.getByRole("link").click();
+    await expect(page).toHaveURL(/\/live\/ldemowelderupcoming00000$/);
   });
 
   test("the results page has no serious accessibility violations", async ({ page }) => {

@@ -284,6 +284,9 @@ describe("reminders", () => {
     expect(await services.live.remind(c, id, false)).toEqual({ reminded: false });
     expect((await services.live.detail(a, id)).viewer).toMatchObject({ reminded: true, canRemind: true });
     expect((await services.live.detail(a, id)).reminders).toBe(2);
+    expect((await services.live.list(a, { show: "upcoming" })).reminded).toEqual([id]);
+    expect((await services.live.list(c, { show: "upcoming" })).reminded).toEqual([]);
+    expect((await services.live.list(null, {})).reminded).toEqual([]);
 
     await services.live.applyEvent(id, "connected");
     await services.live.applyEvent(id, "disconnected");

@@ -3,6 +3,7 @@
 // that need a server with other configuration (e.g. a low rate limit).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,6 +33,8 @@ export async function startServer(options: StartOptions = {}): Promise<E2EServer
     throw new Error("build/server/index.js is missing: run `npm run build` first (npm run test:e2e does).");
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jiangxin-e2e-"));
+  // The RTMP ingest needs a port number (0 means "no ingest"): one that is free now.
+  const rtmpPort = await freePort();
   const baseEnv: NodeJS.ProcessEnv = { ...process.env };
   // The suite always gets its own fresh embedded database on this host, whatever the shell says.
   for (const key of ["DATABASE_URL", "PUBLIC_ORIGIN", "TRUST_PROXY"]) delete baseEnv[key];
@@ -51,6 +54,10 @@ export async function startServer(options: StartOptions = {}): Promise<E2EServer
       LOG_LEVEL: "warn",
       // Every registration and failed login of the suite comes from 127.0.0.1.
       AUTH_RATE_LIMIT_POINTS: "1000",
+      // Livestreams: the local ingest on its own port, and a short reconnect window so that a
+      // dropped test publisher ends its session within the test's time.
+      LIVE_RTMP_PORT: String(rtmpPort),
+      LIVE_RECONNECT_SECONDS: "5",
       ...env,
     },
   });
@@ -130,6 +137,17 @@ export async function startServer(options: StartOptions = {}): Promise<E2EServer
     await stop();
     throw error;
   }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 async function waitUntilReady(url: string, timeoutMs: number) {
