@@ -10,7 +10,7 @@ import { createPrivateKey, sign, type KeyObject } from "node:crypto";
 import Mux from "@mux/mux-node";
 import { AppError } from "../errors.ts";
 import { createLogger, type Logger } from "../logger.ts";
-import type { MuxConfig } from "../video/mux.ts";
+import { createMuxClient, type MuxConfig } from "../video/mux.ts";
 import { muxPlaybackUrl } from "../video/provider.ts";
 import type { LiveProvider, LiveRef, LiveStreamCreated } from "./provider.ts";
 import { ON_AIR, type LiveStatus } from "./status.ts";
@@ -63,14 +63,7 @@ function muxStreamId(session: LiveRef): string {
 }
 
 export function createMuxLiveProvider(config: MuxLiveConfig, logger: Logger = createLogger("silent")): MuxLiveProvider {
-  const client = new Mux({
-    tokenId: config.tokenId,
-    tokenSecret: config.tokenSecret,
-    webhookSecret: config.webhookSecret,
-    ...(config.baseURL ? { baseURL: config.baseURL } : {}),
-    maxRetries: 1,
-    timeout: 20_000,
-  });
+  const client = createMuxClient(config);
   const signing = config.signing ? { keyId: config.signing.keyId, key: readSigningKey(config.signing.privateKey) } : null;
 
   /** Mux being unreachable or refusing is not the host's fault: a clear 4xx instead of a 500. */

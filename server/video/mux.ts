@@ -31,8 +31,9 @@ function signatureTimestamp(header: string | string[] | undefined): number | nul
   return match ? Number(match[1]) : null;
 }
 
-export function createMuxProvider(config: MuxConfig): MuxProvider {
-  const client = new Mux({
+/** The official client as both Mux providers (videos, live streams) use it. */
+export function createMuxClient(config: MuxConfig): Mux {
+  return new Mux({
     tokenId: config.tokenId,
     tokenSecret: config.tokenSecret,
     webhookSecret: config.webhookSecret,
@@ -40,6 +41,10 @@ export function createMuxProvider(config: MuxConfig): MuxProvider {
     maxRetries: 1,
     timeout: 20_000,
   });
+}
+
+export function createMuxProvider(config: MuxConfig): MuxProvider {
+  const client = createMuxClient(config);
 
   return {
     kind: "mux",

@@ -1,23 +1,5 @@
 // Automated accessibility checks (axe-core): no "serious" or "critical" violations on the main pages.
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { ADMIN, expect, httpErrorStatus, login, registerUser, test, zh } from "./fixtures.ts";
-
-const BLOCKING = new Set(["serious", "critical"]);
-
-async function expectNoBlockingViolations(page: Page) {
-  // axe's default rule set (WCAG 2.x A/AA and best practices, without its experimental rules).
-  const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations.filter((violation) => BLOCKING.has(violation.impact ?? ""));
-  const report = blocking
-    .map(
-      (violation) =>
-        `[${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})\n` +
-        violation.nodes.map((node) => `    ${node.target.join(" ")}: ${node.failureSummary?.replace(/\n/g, " ")}`).join("\n"),
-    )
-    .join("\n");
-  expect(blocking.length, `axe found serious or critical violations on ${page.url()}:\n${report}`).toBe(0);
-}
+import { ADMIN, expect, expectNoBlockingViolations, httpErrorStatus, login, registerUser, test, zh } from "./fixtures.ts";
 
 for (const path of ["/", "/login", "/register", "/trades", "/courses", "/search"]) {
   test(`${path} has no serious accessibility violations`, async ({ page }) => {

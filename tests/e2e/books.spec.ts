@@ -2,11 +2,10 @@
 // and their issues, the shelf on /me/books, reading needs an account, the admin's upload of an EPUB
 // (progress bar, metadata read from the file, publishing) and what non-admins and bad files get.
 // Seeded data: prisma/seed/book-catalog.ts (demo-epub-welding, demo-pdf-electrical, periodicals).
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { strToU8, zipSync } from "fflate";
 import { BOOKS, DEMO_EPUB_ID, DEMO_PDF_ID, PERIODICALS } from "../../prisma/seed/book-catalog.ts";
-import { ADMIN, expect, httpErrorStatus, login, registerUser, test, waitForHydration, zh } from "./fixtures.ts";
+import { ADMIN, expect, expectNoBlockingViolations, httpErrorStatus, login, registerUser, test, waitForHydration, zh } from "./fixtures.ts";
 
 const demoEpub = BOOKS.find((book) => book.id === DEMO_EPUB_ID)!;
 const demoPdf = BOOKS.find((book) => book.id === DEMO_PDF_ID)!;
@@ -38,13 +37,6 @@ async function filterCatalog(page: Page, options: { trade?: string; kind?: strin
   if (options.trade) await page.getByLabel(zh("books.filter.trade")).selectOption(options.trade);
   if (options.kind) await page.getByLabel(zh("books.filter.kind")).selectOption(options.kind);
   await page.getByRole("button", { name: zh("books.filter.submit"), exact: true }).click();
-}
-
-async function expectNoBlockingViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  const report = blocking.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`).join("\n");
-  expect(blocking.length, `axe found serious or critical violations on ${page.url()}:\n${report}`).toBe(0);
 }
 
 test("a worker filters the catalog by trade and finds the welding book", async ({ page }) => {

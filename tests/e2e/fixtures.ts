@@ -1,6 +1,8 @@
 // Shared fixtures and helpers of the end-to-end suite: the server's URL, a console guard that fails
-// a test on unexpected browser errors, and helpers to sign in and to register fresh users.
+// a test on unexpected browser errors, helpers to sign in and to register fresh users, and the
+// accessibility check every spec runs.
 import { randomBytes, randomInt } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { en as enMessages } from "../../app/i18n/messages/en.ts";
 import { zhCN, type MessageKey } from "../../app/i18n/messages/zh-CN.ts";
@@ -149,3 +151,22 @@ export const test = base.extend<Fixtures>({
     { auto: true },
   ],
 });
+
+/**
+ * axe's default rule set (WCAG 2.x A/AA and best practices, without its experimental rules) on the
+ * page, or on the part `include` selects: no serious or critical violation, each reported with
+ * where it is and how to fix it.
+ */
+export async function expectNoBlockingViolations(page: Page, options: { include?: string } = {}) {
+  const builder = new AxeBuilder({ page });
+  const results = await (options.include ? builder.include(options.include) : builder).analyze();
+  const blocking = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  const report = blocking
+    .map(
+      (violation) =>
+        `[${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})\n` +
+        violation.nodes.map((node) => `    ${node.target.join(" ")}: ${node.failureSummary?.replace(/\n/g, " ")}`).join("\n"),
+    )
+    .join("\n");
+  expect(blocking.length, `axe found serious or critical violations on ${page.url()}:\n${report}`).toBe(0);
+}

@@ -4,10 +4,9 @@
 // Also: saving and deleting without JavaScript, and what visitors are offered.
 // Other specs share the server: the cities here (Lhasa, Xining) are ones no other spec posts in, one
 // per test that publishes, and titles are unique.
-import AxeBuilder from "@axe-core/playwright";
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { ADMIN, expect, httpErrorStatus, login, registerUser, test, zh } from "./fixtures.ts";
+import { ADMIN, expect, expectNoBlockingViolations, httpErrorStatus, login, registerUser, test, zh } from "./fixtures.ts";
 
 const WELDER = { code: "welder", zh: "焊工" };
 const LHASA = { code: "540100", name: "拉萨市" };
@@ -18,13 +17,6 @@ const bell = (page: Page) => page.getByRole("banner").getByTestId("notification-
 /** The bell's accessible name, as screen readers announce it. */
 const expectBellName = (page: Page, name: string, options?: { timeout?: number }) =>
   expect(page.getByRole("banner").getByRole("link", { name, exact: true })).toHaveAttribute("data-testid", "notification-bell", options);
-
-async function expectNoBlockingViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  const report = blocking.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`).join("\n");
-  expect(blocking.length, `axe found serious or critical violations on ${page.url()}:\n${report}`).toBe(0);
-}
 
 /** Filters /jobs by trade and city through the filter form. */
 async function filterJobs(page: Page) {

@@ -5,10 +5,9 @@
 // admin making a new user an employer, which asks for the organisation's name.
 // Seeded data: prisma/seed/job-catalog.ts (DEMO_JOB_ID, owned by the demo employer's organisation).
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { DEMO_JOB_ID } from "../../prisma/seed/job-catalog.ts";
-import { ADMIN, type ConsoleGuard, containing, EMPLOYER, httpErrorStatus, login, registerUser, test, waitForHydration, expect, zh } from "./fixtures.ts";
+import { ADMIN, type ConsoleGuard, containing, EMPLOYER, expect, expectNoBlockingViolations, httpErrorStatus, login, registerUser, test, waitForHydration, zh } from "./fixtures.ts";
 
 const JOB_PATH = `/jobs/${DEMO_JOB_ID}`;
 const APPLICANTS_PATH = `/admin/jobs/${DEMO_JOB_ID}/applicants`;
@@ -21,13 +20,6 @@ const PDF = Buffer.from(
 );
 
 /** This feature's part of the page (the header is checked by a11y.spec.ts). */
-async function expectNoBlockingViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).include("#main").analyze();
-  const blocking = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  const report = blocking.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`).join("\n");
-  expect(blocking.length, `axe found serious or critical violations on ${page.url()}:\n${report}`).toBe(0);
-}
-
 /** A second person at another browser, signed in and watched by the console guard. */
 async function signedInPage(browser: Browser, baseURL: string | undefined, consoleGuard: ConsoleGuard, account: { phone: string; password: string }, redirectTo: string) {
   const context = await browser.newContext({ baseURL, locale: "zh-CN", viewport: { width: 390, height: 844 } });
@@ -86,7 +78,7 @@ test("a new worker applies with a message and a PDF; the admin opens it; the wor
   await expect(mine).toHaveCount(1);
   await expect(mine.getByTestId("application-status")).toHaveText(zh("jobs.applicationStatus.VIEWED"));
   await expect(mine.getByRole("link")).toHaveAttribute("href", JOB_PATH);
-  await expectNoBlockingViolations(page);
+  await expectNoBlockingViolations(page, { include: "#main" });
   await page.goto(JOB_PATH);
   await expect(applySection(page).getByTestId("application-status")).toHaveText(zh("jobs.applicationStatus.VIEWED"));
   await expect(applySection(page).getByTestId("application-viewed")).toHaveText(withAnyDate(zh("jobs.apply.viewed", { date: "{date}" })));

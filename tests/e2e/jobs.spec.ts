@@ -3,10 +3,9 @@
 // warns about deposit wording; a worker reports a post and the admin closes it from the moderation
 // queue; and the whole way from a published post to an application the worker sees "viewed".
 // Other specs share the server and database: every post here has a title of its own.
-import AxeBuilder from "@axe-core/playwright";
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { ADMIN, containing, EMPLOYER, httpErrorStatus, login, registerUser, test, expect, zh } from "./fixtures.ts";
+import { ADMIN, containing, EMPLOYER, expect, expectNoBlockingViolations, httpErrorStatus, login, registerUser, test, zh } from "./fixtures.ts";
 
 const BOILER = { code: "boiler-operator", zh: "锅炉操作工" };
 const HARBIN = { code: "230100", name: "哈尔滨市" };
@@ -39,13 +38,6 @@ async function createPost(page: Page, fields: PostFields, button: "jobs.form.sav
   await page.getByRole("button", { name: zh(button), exact: true }).click();
   await expect(page).toHaveURL(/\/admin\/jobs\/[^/?]+\?saved=(published|draft)$/);
   return new URL(page.url()).pathname.split("/").pop()!;
-}
-
-async function expectNoBlockingViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  const report = blocking.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`).join("\n");
-  expect(blocking.length, `axe found serious or critical violations on ${page.url()}:\n${report}`).toBe(0);
 }
 
 test("an admin publishes a post through the form; a visitor without JavaScript finds it by trade and city and gets its JobPosting data", async ({

@@ -1,9 +1,8 @@
 // Search from a phone: the header box suggests as the user types (keyboard and screen-reader
 // accessible), /search shows tabs, facets, highlights and pages, odd input becomes notices (never
 // an error), and everything works as plain links and GET forms without JavaScript.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { containing, en, expect, test, waitForHydration, zh } from "./fixtures.ts";
+import { containing, en, expect, expectNoBlockingViolations, test, waitForHydration, zh } from "./fixtures.ts";
 
 const WELDER = { code: "welder", zh: "焊工", en: "Welder" };
 const FORKLIFT = { code: "forklift-driver", zh: "叉车司机" };
@@ -18,12 +17,6 @@ const hits = (page: Page) => page.getByTestId("search-hit");
 const notice = (page: Page, key: Parameters<typeof zh>[0]) =>
   page.getByRole("status", { name: zh("search.notices.label") }).getByText(zh(key), { exact: true });
 const tabCount = async (page: Page, label: string) => Number(await tab(page, label).locator(".tab-count").textContent());
-
-async function expectNoBlockingViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(blocking.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test.describe("the header search box", () => {
   test("suggests trades as the user types 焊 and 焊工, and opens one with the keyboard", async ({ page }) => {

@@ -140,7 +140,7 @@ describe("a broadcast", () => {
     expect(await childFfmpegPids(dirOf(session.publicName))).toEqual([remux]);
 
     // The clip ends: the publisher drops, then the host ends the session.
-    expect((await push.done).code).toBe(0);
+    expect((await push.exited).code).toBe(0);
     await waitForStatus(db.prisma, session.id, "RECONNECTING");
     expect(await services.live.end(host, session.id)).toEqual({ status: "ENDED" });
 
@@ -190,7 +190,7 @@ describe("stream keys", () => {
       pushRtmp({ port: rtmpPort, key: "notARealKey_0123456789abcdef0123", seconds: 3 }),
       pushRtmp({ port: rtmpPort, key: session.streamKey, seconds: 3, app: "other" }),
     ]);
-    for (const attempt of attempts) expect((await attempt.done).code).not.toBe(0);
+    for (const attempt of attempts) expect((await attempt.exited).code).not.toBe(0);
 
     expect(await row(session.id)).toEqual(before);
     expect(await transitionsOf(db.prisma, session.id)).toEqual([[null, "SCHEDULED", "scheduled"]]);
@@ -205,13 +205,13 @@ describe("stream keys", () => {
     expect(newKey).not.toBe(session.streamKey);
 
     const old = await pushRtmp({ port: rtmpPort, key: session.streamKey, seconds: 2 });
-    expect((await old.done).code).not.toBe(0);
+    expect((await old.exited).code).not.toBe(0);
     expect((await row(session.id)).status).toBe("SCHEDULED");
     await expect(stat(dirOf(session.publicName))).rejects.toMatchObject({ code: "ENOENT" });
 
     const fresh = await pushRtmp({ port: rtmpPort, key: newKey, seconds: 3 });
     await waitForStatus(db.prisma, session.id, "LIVE");
-    expect((await fresh.done).code).toBe(0);
+    expect((await fresh.exited).code).toBe(0);
     await waitForStatus(db.prisma, session.id, "RECONNECTING");
     await services.live.end(host, session.id);
     await expectReplayOf(session.id, session.publicName, 3);
@@ -225,7 +225,7 @@ describe("reconnecting", () => {
     await waitForStatus(db.prisma, session.id, "LIVE");
     const remux = await waitUntil(() => childFfmpegPids(dirOf(session.publicName)), (pids) => pids.length > 0, "the remux");
     expect(remux).toHaveLength(1);
-    expect((await first.done).code).toBe(0);
+    expect((await first.exited).code).toBe(0);
     await waitForStatus(db.prisma, session.id, "RECONNECTING");
 
     const second = await pushRtmp({ port: rtmpPort, key: session.streamKey, seconds: 4 });
@@ -233,7 +233,7 @@ describe("reconnecting", () => {
     expect((await row(session.id)).status).toBe("LIVE");
     // The same remux process, still writing the same playlist.
     expect(await childFfmpegPids(dirOf(session.publicName))).toEqual(remux);
-    expect((await second.done).code).toBe(0);
+    expect((await second.exited).code).toBe(0);
     await waitForStatus(db.prisma, session.id, "RECONNECTING");
     await services.live.end(host, session.id);
 
@@ -255,7 +255,7 @@ describe("reconnecting", () => {
   it("ends the session by itself when the grace period runs out, and the replay follows", async () => {
     const session = await scheduleLive(services, db.prisma, host);
     const push = await pushRtmp({ port: rtmpPort, key: session.streamKey, seconds: 3 });
-    expect((await push.done).code).toBe(0);
+    expect((await push.exited).code).toBe(0);
 
     await expectReplayOf(session.id, session.publicName, 3);
     expect(await transitionsOf(db.prisma, session.id)).toEqual([
@@ -267,7 +267,7 @@ describe("reconnecting", () => {
     ]);
     // The ended session's key publishes nothing any more.
     const late = await pushRtmp({ port: rtmpPort, key: session.streamKey, seconds: 2 });
-    expect((await late.done).code).not.toBe(0);
+    expect((await late.exited).code).not.toBe(0);
     expect((await row(session.id)).status).toBe("REPLAY_READY");
   });
 });
@@ -286,14 +286,14 @@ describe("a remux that dies", () => {
       expect(failed.failure).toBe("live.failure.remuxDied");
       expect(failed.endedAt).not.toBeNull();
       // The publisher is dropped long before its 30 s clip is over.
-      expect((await push.done).code).not.toBe(0);
+      expect((await push.exited).code).not.toBe(0);
       expect(await transitionsOf(db.prisma, session.id)).toEqual([
         [null, "SCHEDULED", "scheduled"],
         ["SCHEDULED", "LIVE", "connected"],
         ["LIVE", "REPLAY_FAILED", "replayFailed"],
       ]);
     } finally {
-      push.kill();
+      await push.stop();
     }
   });
 });
@@ -366,7 +366,7 @@ describe("members-only sessions", () => {
     expect(await member.text()).toContain("seg-00000.ts");
     expect(services.live.viewers.count(session.id)).toBe(1);
 
-    expect((await push.done).code).toBe(0);
+    expect((await push.exited).code).toBe(0);
     await waitForStatus(db.prisma, session.id, "RECONNECTING");
     await services.live.end(host, session.id);
     await expectReplayOf(session.id, session.publicName, 3);
@@ -400,11 +400,11 @@ describe("a database that goes away mid-broadcast", () => {
 
       await otherDb.cleanup();
       // The publisher drops: the "disconnected" event cannot be stored, and says so in the log.
-      expect((await push.done).code).toBe(0);
+      expect((await push.exited).code).toBe(0);
       await waitUntil(() => lines.join(""), (log) => log.includes("could not record a live event"), "the failed event in the log");
       // A new publish cannot be checked: refused.
       const unchecked = await pushRtmp({ port, key: session.streamKey, seconds: 2 });
-      expect((await unchecked.done).code).not.toBe(0);
+      expect((await unchecked.exited).code).not.toBe(0);
       await waitUntil(() => lines.join(""), (log) => log.includes("could not check a stream key"), "the failed key check in the log");
     } finally {
       await other.live.ingest!.stop();

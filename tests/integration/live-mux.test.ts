@@ -3,10 +3,8 @@
 // events signed like Mux signs them: scheduling, key rotation, the whole broadcast through the
 // status machine, signed playback for members-only sessions, and the webhook's refusals. What
 // the stub cannot prove (Mux's real answers, its event order and retries) is in docs/decisions/012.
-import { createHmac, generateKeyPairSync, randomBytes, verify } from "node:crypto";
-import http from "node:http";
+import { generateKeyPairSync, randomBytes, verify } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import Mux from "@mux/mux-node";
@@ -21,6 +19,7 @@ import { DEFAULT_VIDEO_CONFIG } from "../../server/video/service.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { signedInUser } from "../support/fixtures.ts";
 import { startMediaApp } from "../support/media.ts";
+import { muxSignature, nowSeconds, postMuxWebhook, startMuxStub } from "../support/mux-stub.ts";
 import { TEST_AUTH_RATE_LIMIT, TEST_SESSION_TTL_MS } from "../support/services.ts";
 
 const WEBHOOK_SECRET = "whsec-live-test-0123456789";
@@ -36,101 +35,63 @@ const SIGNING = {
   privateKey: Buffer.from(signingKeys.privateKey.export({ type: "pkcs1", format: "pem" }) as string).toString("base64"),
 };
 
-interface StubRequest {
-  method: string;
-  url: string;
-  authorization: string | undefined;
-  body: unknown;
-}
-
 interface StubStream {
   id: string;
   stream_key: string;
   playback_ids: { id: string; policy: string }[];
 }
 
-/** A loopback stand-in for api.mux.com's live streams: records requests, keeps the streams it made. */
-function startMuxStub() {
-  const requests: StubRequest[] = [];
+/** api.mux.com's live streams: keeps the streams it made; create, reset key, complete, disable, delete. */
+function startLiveStreamStub() {
   const streams = new Map<string, StubStream>();
-  let failNext = 0;
   let created = 0;
   let nextStreamKey: string | null = null;
   const newKey = () => `sk-${randomBytes(12).toString("hex")}`;
-
-  const server = http.createServer((req, res) => {
-    let raw = "";
-    req.setEncoding("utf8").on("data", (chunk: string) => (raw += chunk));
-    req.on("end", () => {
-      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
-      const url = req.url ?? "";
-      requests.push({ method: req.method ?? "", url, authorization: req.headers.authorization, body });
-      res.setHeader("content-type", "application/json");
-      const answer = (status: number, data?: unknown) => {
-        res.statusCode = status;
-        res.end(data === undefined ? "" : JSON.stringify(data));
+  const stub = startMuxStub(({ method, url, body }, answer) => {
+    if (method === "POST" && url === "/video/v1/live-streams") {
+      const n = ++created;
+      const input = body as { playback_policies?: string[]; passthrough?: string; reconnect_window?: number; latency_mode?: string; new_asset_settings?: unknown };
+      const stream: StubStream = {
+        id: `ls-${n}-${randomBytes(4).toString("hex")}`,
+        stream_key: nextStreamKey ?? newKey(),
+        playback_ids: [{ id: `pb-live-${n}`, policy: input.playback_policies?.[0] ?? "public" }],
       };
-      if (failNext > 0) {
-        failNext--;
-        return answer(500, { error: { type: "internal", messages: ["stub failure"] } });
-      }
-      if (req.method === "POST" && url === "/video/v1/live-streams") {
-        const n = ++created;
-        const input = body as { playback_policies?: string[]; passthrough?: string; reconnect_window?: number; latency_mode?: string; new_asset_settings?: unknown };
-        const stream: StubStream = {
-          id: `ls-${n}-${randomBytes(4).toString("hex")}`,
-          stream_key: nextStreamKey ?? newKey(),
-          playback_ids: [{ id: `pb-live-${n}`, policy: input.playback_policies?.[0] ?? "public" }],
-        };
-        nextStreamKey = null;
-        streams.set(stream.id, stream);
-        return answer(201, {
-          data: {
-            ...stream,
-            status: "idle",
-            passthrough: input.passthrough,
-            reconnect_window: input.reconnect_window,
-            latency_mode: input.latency_mode,
-            new_asset_settings: input.new_asset_settings,
-            created_at: String(Math.floor(Date.now() / 1000)),
-          },
-        });
-      }
-      const match = /^\/video\/v1\/live-streams\/([^/]+)(?:\/([a-z-]+))?$/.exec(url);
-      const stream = match ? streams.get(decodeURIComponent(match[1]!)) : undefined;
-      if (!match || !stream) return answer(404, { error: { type: "not_found", messages: ["no such stub route or live stream"] } });
-      const action = match[2];
-      if (req.method === "POST" && action === "reset-stream-key") {
-        stream.stream_key = newKey();
-        return answer(201, { data: { ...stream, status: "idle" } });
-      }
-      if (req.method === "PUT" && (action === "complete" || action === "disable")) return answer(200, { data: {} });
-      if (req.method === "DELETE" && action === undefined) {
-        streams.delete(stream.id);
-        return answer(204);
-      }
-      answer(404, { error: { type: "not_found", messages: ["no such stub route"] } });
-    });
+      nextStreamKey = null;
+      streams.set(stream.id, stream);
+      return answer(201, {
+        data: {
+          ...stream,
+          status: "idle",
+          passthrough: input.passthrough,
+          reconnect_window: input.reconnect_window,
+          latency_mode: input.latency_mode,
+          new_asset_settings: input.new_asset_settings,
+          created_at: String(Math.floor(Date.now() / 1000)),
+        },
+      });
+    }
+    const match = /^\/video\/v1\/live-streams\/([^/]+)(?:\/([a-z-]+))?$/.exec(url);
+    const stream = match ? streams.get(decodeURIComponent(match[1]!)) : undefined;
+    if (!match || !stream) return answer(404, { error: { type: "not_found", messages: ["no such stub route or live stream"] } });
+    const action = match[2];
+    if (method === "POST" && action === "reset-stream-key") {
+      stream.stream_key = newKey();
+      return answer(201, { data: { ...stream, status: "idle" } });
+    }
+    if (method === "PUT" && (action === "complete" || action === "disable")) return answer(200, { data: {} });
+    if (method === "DELETE" && action === undefined) {
+      streams.delete(stream.id);
+      return answer(204);
+    }
+    answer(404, { error: { type: "not_found", messages: ["no such stub route"] } });
   });
   return {
-    requests,
+    ...stub,
     streams,
-    failNextRequests(count: number) {
-      failNext = count;
-    },
     /** The next created stream gets this key (to make the database refuse the session). */
     giveNextStreamKey(key: string) {
       nextStreamKey = key;
     },
-    async listen(): Promise<string> {
-      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
   };
 }
 
@@ -138,7 +99,7 @@ let db: TestDatabase;
 let dataDir: string;
 let baseURL: string;
 let services: Services;
-let stub: ReturnType<typeof startMuxStub>;
+let stub: ReturnType<typeof startLiveStreamStub>;
 let app: Awaited<ReturnType<typeof startMediaApp>>;
 let host: { token: string; viewer: Viewer };
 let member: Viewer;
@@ -149,7 +110,7 @@ const muxConfig = () => ({ tokenId: TOKEN_ID, tokenSecret: TOKEN_SECRET, webhook
 beforeAll(async () => {
   db = await createTestDatabase();
   dataDir = await mkdtemp(path.join(os.tmpdir(), "jx-live-mux-"));
-  stub = startMuxStub();
+  stub = startLiveStreamStub();
   baseURL = await stub.listen();
   services = createServices({
     db,
@@ -201,12 +162,7 @@ const statusOf = async (id: string) => (await row(id)).status;
 const transitions = (id: string) =>
   db.prisma.liveTransition.findMany({ where: { sessionId: id }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { from: true, to: true, event: true } });
 
-const nowSeconds = () => Math.floor(Date.now() / 1000);
-
-function signature(body: string, timestamp = nowSeconds(), secret = WEBHOOK_SECRET): string {
-  const v1 = createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
-  return `t=${timestamp},v1=${v1}`;
-}
+const signature = (body: string, timestamp = nowSeconds(), secret = WEBHOOK_SECRET) => muxSignature(body, secret, timestamp);
 
 const newEventId = () => `evt-live-${++eventCounter}-${Date.now()}`;
 
@@ -232,10 +188,7 @@ const streamEvent = (type: string, session: Session, id?: string) =>
 const recordingEvent = (type: string, session: Session, data: Record<string, unknown> = {}, id?: string) =>
   envelope(`video.asset.${type}`, "asset", { id: `asset-${session.id}`, live_stream_id: session.muxLiveStreamId, passthrough: session.id, ...data }, id);
 
-async function postWebhook(body: string, headers: Record<string, string> = { "mux-signature": signature(body) }) {
-  const response = await fetch(`${app.url}/webhooks/mux`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
-  return { status: response.status, body: (await response.json()) as { ok: boolean; outcome?: string } };
-}
+const postWebhook = (body: string, headers: Record<string, string> = { "mux-signature": signature(body) }) => postMuxWebhook(app.url, body, headers);
 
 const calls = () => stub.requests.map((request) => `${request.method} ${request.url}`);
 

@@ -1,10 +1,7 @@
 // The Mux provider with the real @mux/mux-node client pointed (baseURL) at a loopback stub of
 // Mux's API, and the real /webhooks/mux route of the Express app fed signed fixtures. What the stub
 // cannot prove (Mux's real answers, its delivery order and retries) is in docs/decisions/006.
-import { createHmac } from "node:crypto";
-import http from "node:http";
 import { mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -13,76 +10,37 @@ import type { Services } from "../../server/context.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { signedInUser } from "../support/fixtures.ts";
 import { createLessonFixture, createMediaTestServices, startMediaApp } from "../support/media.ts";
+import { muxSignature, nowSeconds, postMuxWebhook, startMuxStub } from "../support/mux-stub.ts";
 
 const WEBHOOK_SECRET = "whsec-test-0123456789";
 const TOKEN_ID = "token-id-test";
 const TOKEN_SECRET = "token-secret-test";
 
-interface StubRequest {
-  method: string;
-  url: string;
-  authorization: string | undefined;
-  body: unknown;
-}
-
-/** A loopback stand-in for api.mux.com: records requests, answers direct-upload creation. */
-function startMuxStub() {
-  const requests: StubRequest[] = [];
-  let failNext = 0;
+/** api.mux.com's direct uploads: creation answered, anything else 404. */
+function startUploadStub() {
   let uploads = 0;
-  const server = http.createServer((req, res) => {
-    let raw = "";
-    req.setEncoding("utf8").on("data", (chunk: string) => (raw += chunk));
-    req.on("end", () => {
-      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
-      requests.push({ method: req.method ?? "", url: req.url ?? "", authorization: req.headers.authorization, body });
-      res.setHeader("content-type", "application/json");
-      if (failNext > 0) {
-        failNext--;
-        res.statusCode = 500;
-        return res.end(JSON.stringify({ error: { type: "internal", messages: ["stub failure"] } }));
-      }
-      if (req.method === "POST" && req.url === "/video/v1/uploads") {
-        const id = `upload-${++uploads}`;
-        res.statusCode = 201;
-        return res.end(
-          JSON.stringify({
-            data: {
-              id,
-              url: `https://storage.example.invalid/${id}?signature=x`,
-              status: "waiting",
-              timeout: 3600,
-              cors_origin: (body as { cors_origin?: string }).cors_origin,
-              new_asset_settings: (body as { new_asset_settings?: unknown }).new_asset_settings,
-            },
-          }),
-        );
-      }
-      res.statusCode = 404;
-      res.end(JSON.stringify({ error: { type: "not_found", messages: ["no such stub route"] } }));
-    });
+  return startMuxStub(({ method, url, body }, answer) => {
+    if (method === "POST" && url === "/video/v1/uploads") {
+      const id = `upload-${++uploads}`;
+      return answer(201, {
+        data: {
+          id,
+          url: `https://storage.example.invalid/${id}?signature=x`,
+          status: "waiting",
+          timeout: 3600,
+          cors_origin: (body as { cors_origin?: string }).cors_origin,
+          new_asset_settings: (body as { new_asset_settings?: unknown }).new_asset_settings,
+        },
+      });
+    }
+    answer(404, { error: { type: "not_found", messages: ["no such stub route"] } });
   });
-  return {
-    requests,
-    failNextRequests(count: number) {
-      failNext = count;
-    },
-    async listen(): Promise<string> {
-      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 let db: TestDatabase;
 let dataDir: string;
 let services: Services;
-let stub: ReturnType<typeof startMuxStub>;
+let stub: ReturnType<typeof startUploadStub>;
 let app: Awaited<ReturnType<typeof startMediaApp>>;
 let craftsman: { token: string; viewer: Viewer };
 let otherCraftsman: { token: string; viewer: Viewer };
@@ -91,7 +49,7 @@ let eventCounter = 0;
 beforeAll(async () => {
   db = await createTestDatabase();
   dataDir = await mkdtemp(path.join(os.tmpdir(), "jx-video-mux-"));
-  stub = startMuxStub();
+  stub = startUploadStub();
   const baseURL = await stub.listen();
   services = createMediaTestServices(db, dataDir, {
     mux: { tokenId: TOKEN_ID, tokenSecret: TOKEN_SECRET, webhookSecret: WEBHOOK_SECRET, baseURL },
@@ -112,12 +70,7 @@ beforeEach(() => {
   stub.requests.length = 0;
 });
 
-const nowSeconds = () => Math.floor(Date.now() / 1000);
-
-function signature(body: string, timestamp = nowSeconds(), secret = WEBHOOK_SECRET): string {
-  const v1 = createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
-  return `t=${timestamp},v1=${v1}`;
-}
+const signature = (body: string, timestamp = nowSeconds(), secret = WEBHOOK_SECRET) => muxSignature(body, secret, timestamp);
 
 function event(type: string, data: Record<string, unknown>, id = `evt-${++eventCounter}-${Date.now()}`) {
   return JSON.stringify({
@@ -131,14 +84,7 @@ function event(type: string, data: Record<string, unknown>, id = `evt-${++eventC
   });
 }
 
-async function postWebhook(body: string, headers: Record<string, string> = { "mux-signature": signature(body) }) {
-  const response = await fetch(`${app.url}/webhooks/mux`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body,
-  });
-  return { status: response.status, body: (await response.json()) as { ok: boolean; outcome?: string } };
-}
+const postWebhook = (body: string, headers: Record<string, string> = { "mux-signature": signature(body) }) => postMuxWebhook(app.url, body, headers);
 
 async function directUpload(lessonId: string, token = craftsman.token) {
   const response = await fetch(`${app.url}/studio/uploads/video?lesson=${lessonId}&direct=1`, {

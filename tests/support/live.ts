@@ -5,9 +5,7 @@
 // node-media-server keeps its state per process and integration files share a worker process
 // (isolate: false): a file that starts an ingest must stop it in afterAll, or the next file's
 // start() fails with "one RTMP ingest per process".
-import { spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
-import net from "node:net";
 import type { Viewer } from "../../server/auth/permissions.ts";
 import { createServices, type Services } from "../../server/context.ts";
 import type { Database, PrismaClient } from "../../server/db/client.ts";
@@ -16,20 +14,10 @@ import { toChinaDateTimeInput } from "../../server/live/schema.ts";
 import type { LiveStatus } from "../../server/live/status.ts";
 import type { Logger } from "../../server/logger.ts";
 import { DEFAULT_VIDEO_CONFIG } from "../../server/video/service.ts";
-import { requireFfmpeg } from "./media.ts";
+import { publishTestPattern, type RtmpPublisher } from "./rtmp.ts";
 import { TEST_AUTH_RATE_LIMIT, TEST_SESSION_TTL_MS } from "./services.ts";
 
-/** A TCP port free on 127.0.0.1 right now (the ingest's configuration needs a number: 0 means "no ingest"). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "./rtmp.ts";
 
 /**
  * Services as main.ts builds them with the local live provider and its RTMP ingest on `rtmpPort`
@@ -73,49 +61,9 @@ export async function scheduleLive(
   return prisma.liveSession.findUniqueOrThrow({ where: { id: result.value.id }, select: { id: true, streamKey: true, publicName: true } });
 }
 
-export interface RtmpPush {
-  pid: number;
-  /** Settles when ffmpeg exits: 0 when the whole clip was sent, non-zero when the server dropped it. */
-  done: Promise<{ code: number | null; stderr: string }>;
-  kill(): void;
-}
-
-/**
- * Publishes `seconds` seconds of a test pattern with a tone in real time (-re), H.264 with 2 s
- * keyframes + AAC in FLV, to rtmp://127.0.0.1:<port>/<app>/<key>, as an encoder like OBS does.
- */
-export async function pushRtmp(options: { port: number; key: string; seconds: number; app?: string }): Promise<RtmpPush> {
-  const ffmpeg = await requireFfmpeg();
-  const child = spawn(
-    ffmpeg,
-    [
-      "-hide_banner", "-nostdin", "-nostats", "-loglevel", "error",
-      "-re",
-      "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25",
-      "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100",
-      "-t", String(options.seconds),
-      "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "50",
-      "-c:a", "aac",
-      "-f", "flv", `rtmp://127.0.0.1:${options.port}/${options.app ?? "live"}/${options.key}`,
-    ],
-    { stdio: ["ignore", "ignore", "pipe"] },
-  );
-  let stderr = "";
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-    stderr = (stderr + chunk).slice(-4_000);
-  });
-  const done = new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    child.once("error", (error) => resolve({ code: null, stderr: error.message }));
-    child.once("close", (code) => resolve({ code, stderr }));
-  });
-  return {
-    pid: child.pid!,
-    done,
-    kill: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    },
-  };
-}
+/** Publishes `seconds` seconds of the test pattern to rtmp://127.0.0.1:<port>/<app>/<key>. */
+export const pushRtmp = (options: { port: number; key: string; seconds: number; app?: string }): Promise<RtmpPublisher> =>
+  publishTestPattern(`rtmp://127.0.0.1:${options.port}/${options.app ?? "live"}/${options.key}`, options.seconds);
 
 /** Polls `read` until `accept` says yes; fails with the last value after `timeoutMs` (a wait, not a timing check). */
 export async function waitUntil<T>(read: () => Promise<T> | T, accept: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
