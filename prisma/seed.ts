@@ -44,7 +44,7 @@ export interface SeedOptions {
   books?: Omit<SeedBooksOptions, "dataDir">;
   /** Passed on to the job seed (tests: a fixed date). */
   jobs?: SeedJobsOptions;
-  /** Passed on to the livestream seed; its ffmpeg follows the course seed's unless given. */
+  /** Passed on to the livestream seed; its ffmpeg and warnings follow the course seed's unless given. */
   live?: Omit<SeedLiveOptions, "dataDir">;
 }
 
@@ -63,6 +63,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
     ...options.live,
     dataDir: options.dataDir,
     ffmpegPath: options.live?.ffmpegPath !== undefined ? options.live.ffmpegPath : options.courses?.ffmpegPath,
+    warn: options.live?.warn ?? options.courses?.warn,
   });
   return created;
 }

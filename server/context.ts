@@ -16,6 +16,7 @@ import { DEFAULT_LIVE_CONFIG } from "./live/config.ts";
 import { createLocalLiveProvider } from "./live/local.ts";
 import { createLocalIngest } from "./live/local-ingest.ts";
 import { createMuxLiveProvider } from "./live/mux.ts";
+import { createQaService } from "./live/qa/service.ts";
 import { createLiveService, type LiveService } from "./live/service.ts";
 import { createViewerCounter } from "./live/viewers.ts";
 import { createApplicationService } from "./jobs/applications.ts";
@@ -124,6 +125,7 @@ export function createServices(deps: ServiceDeps) {
     jobImport: createJobImport({ prisma, clock }),
     jobAlerts,
     live,
+    liveQa: createQaService({ prisma, clock }),
     notifications,
     /** Periodic background tasks; server/main.ts starts it, tests call runNow. */
     scheduler,

@@ -10,7 +10,8 @@ export interface RateLimit {
   reset(key: string): Promise<void>;
 }
 
-function memoryLimit(keyPrefix: string, points: number, windowSeconds: number): RateLimit {
+/** `points` attempts per key in `windowSeconds`, counted in this process. */
+export function createMemoryRateLimit(keyPrefix: string, points: number, windowSeconds: number): RateLimit {
   const limiter = new RateLimiterMemory({ keyPrefix, points, duration: windowSeconds });
   return {
     async consume(key) {
@@ -41,11 +42,11 @@ export interface AuthRateLimitConfig {
 export function createRateLimits(auth: AuthRateLimitConfig) {
   return {
     /** Failed sign-ins from one IP address. */
-    loginFailuresPerIp: memoryLimit("login-ip", auth.points, auth.windowSeconds),
+    loginFailuresPerIp: createMemoryRateLimit("login-ip", auth.points, auth.windowSeconds),
     /** Failed sign-ins for one account, from anywhere. */
-    loginFailuresPerAccount: memoryLimit("login-account", auth.points, auth.windowSeconds),
+    loginFailuresPerAccount: createMemoryRateLimit("login-account", auth.points, auth.windowSeconds),
     /** Registrations attempted from one IP address. */
-    registrationsPerIp: memoryLimit("register-ip", auth.points, auth.windowSeconds),
+    registrationsPerIp: createMemoryRateLimit("register-ip", auth.points, auth.windowSeconds),
   };
 }
 

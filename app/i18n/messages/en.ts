@@ -14,6 +14,7 @@ import { jobapplyEn } from "./jobapply.en.ts";
 import { alertsEn } from "./alerts.en.ts";
 import { jobimportEn } from "./jobimport.en.ts";
 import { liveEn } from "./live.en.ts";
+import { liveqaEn } from "./liveqa.en.ts";
 
 export const en: Record<MessageKey, string> = {
   ...coursesEn,
@@ -29,6 +30,7 @@ export const en: Record<MessageKey, string> = {
   ...alertsEn,
   ...jobimportEn,
   ...liveEn,
+  ...liveqaEn,
   "app.name": "Jiangxin",
   "app.tagline": "The learning community for industrial workers",
   "app.description":

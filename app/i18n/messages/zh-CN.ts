@@ -12,6 +12,7 @@ import { jobapplyZhCN } from "./jobapply.zh-CN.ts";
 import { alertsZhCN } from "./alerts.zh-CN.ts";
 import { jobimportZhCN } from "./jobimport.zh-CN.ts";
 import { liveZhCN } from "./live.zh-CN.ts";
+import { liveqaZhCN } from "./liveqa.zh-CN.ts";
 
 export const zhCN = {
   ...coursesZhCN,
@@ -27,6 +28,7 @@ export const zhCN = {
   ...alertsZhCN,
   ...jobimportZhCN,
   ...liveZhCN,
+  ...liveqaZhCN,
   "app.name": "匠心",
   "app.tagline": "产业工人的学习社区",
   "app.description": "匠心：产业工人学技术、读好书、找工作、看直播、练本领的开源学习社区。",
