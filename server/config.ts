@@ -53,6 +53,8 @@ const ZConfigSchema = z.object({
   LIVE_RTMP_PUBLIC_URL: z.url({ protocol: /^rtmps?$/ }).optional(),
   /** How long a host may be disconnected before the session ends (seconds); Mux's reconnect window too. */
   LIVE_RECONNECT_SECONDS: z.coerce.number().int().min(5).max(1800).default(60),
+  /** Live Q&A: how often a session's changes go out to its viewers, in one batch (milliseconds). */
+  QA_TICK_MS: z.coerce.number().int().min(50).max(2000).default(300),
 }).refine((env) => (env.MEILI_HOST === undefined) === (env.MEILI_API_KEY === undefined), {
   message: "set both MEILI_HOST and MEILI_API_KEY, or neither",
   path: ["MEILI_HOST"],
@@ -98,6 +100,7 @@ function toConfig(env: z.infer<typeof ZConfigSchema>) {
     video: videoConfig(env),
     books: { maxBytes: env.BOOK_MAX_BYTES },
     live: liveConfig(env),
+    qa: { tickMs: env.QA_TICK_MS },
   };
 }
 

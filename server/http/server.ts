@@ -17,7 +17,8 @@ export interface RunningServer {
 type ServerConfig = Pick<
   Config,
   "isProduction" | "publicOrigin" | "trustProxy" | "maxBodyBytes" | "sessionTtlMs" | "host" | "port" | "books"
->;
+> &
+  Partial<Pick<Config, "qa">>;
 
 export async function startServer(deps: { config: ServerConfig; services: Services; logger: Logger }): Promise<RunningServer> {
   const { config } = deps;
@@ -46,7 +47,7 @@ export async function startServer(deps: { config: ServerConfig; services: Servic
     });
   }
   httpServer.on("request", app);
-  const io = attachRealtime(httpServer, { ...deps, publicOrigin: config.publicOrigin });
+  const io = attachRealtime(httpServer, { ...deps, publicOrigin: config.publicOrigin, qaTickMs: config.qa?.tickMs });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

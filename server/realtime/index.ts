@@ -1,11 +1,25 @@
 // Socket.IO on the same http.Server. A socket is authenticated from the web session cookie and
 // accepted only from this site's pages (Origin). Domain events (live Q&A, leaderboards) register here.
+//
+// Failures at the connection level are logged and survived: a refused or broken handshake is an
+// engine "connection_error"; an accept error of the listening socket is the http.Server's "error"
+// event, which its owner listens to (server/http/server.ts). On Linux, running out of file
+// descriptors does not even reach that event: libuv accepts and closes the pending connections
+// (its EMFILE trick), so those clients see a reset and reconnect later.
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { Viewer } from "../auth/permissions.ts";
 import type { Services } from "../context.ts";
 import { readSessionToken } from "../http/cookies.ts";
 import type { Logger } from "../logger.ts";
+import { createLiveQaRealtime } from "./live-qa.ts";
+import type { QaClientToServerEvents, QaServerToClientEvents } from "./live-qa-events.ts";
+
+/**
+ * The largest message a client may send (bytes). Q&A events are a few hundred bytes (a question
+ * is at most 300 characters); a socket that sends more is disconnected by the engine.
+ */
+export const MAX_MESSAGE_BYTES = 16 * 1024;
 
 export interface SocketData {
   viewer: Viewer | null;
@@ -13,17 +27,25 @@ export interface SocketData {
 
 export type WhoAmIReply = { ok: true; viewer: Viewer | null };
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends QaClientToServerEvents {
   "session:whoami": (ack: (reply: WhoAmIReply) => void) => void;
 }
+export type ServerToClientEvents = QaServerToClientEvents;
 
 export function attachRealtime(
   httpServer: HttpServer,
-  deps: { services: Services; logger: Logger; publicOrigin: string | undefined },
+  deps: {
+    services: Services;
+    logger: Logger;
+    publicOrigin: string | undefined;
+    /** How often a live Q&A room gets its batched update (ms); tests shorten it. */
+    qaTickMs?: number;
+  },
 ) {
-  const io = new Server<ClientToServerEvents, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     serveClient: false,
     perMessageDeflate: false,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
     // React Router and Vite's HMR socket share this server; leave their upgrades alone.
     destroyUpgrade: false,
     allowRequest: (req, callback) => {
@@ -44,6 +66,18 @@ export function attachRealtime(
     }
   });
 
+  io.engine.on("connection_error", (error: { code: number; message: string; context?: unknown }) => {
+    deps.logger.warn({ code: error.code, reason: error.message, context: error.context }, "socket handshake refused");
+  });
+
+  const liveQa = createLiveQaRealtime(io, { services: deps.services, logger: deps.logger, tickMs: deps.qaTickMs });
+  // The Q&A tick is a timer of this server: it stops with it.
+  const close = io.close.bind(io);
+  io.close = (fn) => {
+    liveQa.close();
+    return close(fn);
+  };
+
   io.on("connection", (socket) => {
     // Tells a client who the server thinks it is: the handshake and the page agree on the session.
     socket.on("session:whoami", (ack) => {
@@ -51,6 +85,7 @@ export function attachRealtime(
       const viewer = socket.data.viewer;
       ack({ ok: true, viewer: viewer ? { id: viewer.id, displayName: viewer.displayName, role: viewer.role } : null });
     });
+    liveQa.register(socket);
   });
 
   return io;

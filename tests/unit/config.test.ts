@@ -24,6 +24,7 @@ describe("the configuration", () => {
       video: { maxBytes: 500 * 1024 * 1024, coverMaxBytes: 2 * 1024 * 1024, ffmpegPath: undefined, concurrency: 1, mux: undefined },
       books: { maxBytes: 100 * 1024 * 1024 },
       live: { rtmpPort: 1935, rtmpBind: "0.0.0.0", rtmpPublicUrl: undefined, reconnectSeconds: 60, ffmpegPath: undefined, muxSigning: undefined },
+      qa: { tickMs: 300 },
       logLevel: "info",
     });
   });
@@ -58,6 +59,7 @@ describe("the configuration", () => {
       LIVE_RTMP_PORT: "19350",
       LIVE_RTMP_PUBLIC_URL: "rtmps://live.jiangxin.example:443/live",
       LIVE_RECONNECT_SECONDS: "120",
+      QA_TICK_MS: "250",
       LOG_LEVEL: "warn",
     });
 
@@ -91,6 +93,7 @@ describe("the configuration", () => {
         ffmpegPath: "/opt/ffmpeg/bin/ffmpeg",
         muxSigning: { keyId: "signing-key", privateKey: "LS0tLS1CRUdJTg==" },
       },
+      qa: { tickMs: 250 },
       logLevel: "warn",
     });
     expect(() => loadConfig({ MUX_SIGNING_KEY_ID: "only-the-id" })).toThrow(/MUX_SIGNING_KEY_ID: set both/);
@@ -118,6 +121,7 @@ describe("the configuration", () => {
     ["LIVE_RTMP_PUBLIC_URL", "http://live.example/live"],
     ["LIVE_RECONNECT_SECONDS", "1"],
     ["LIVE_RECONNECT_SECONDS", "3600"],
+    ["QA_TICK_MS", "10"],
   ])("refuses %s=%j with a message naming the variable", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: \\S`));
   });

@@ -117,12 +117,13 @@ export function createQaService(deps: QaServiceDeps) {
   async function changeOf(tx: Tx | PrismaClient, questionId: number, actor: Viewer, session: { hostId: string }): Promise<QuestionChange> {
     const row = await tx.liveQuestion.findUniqueOrThrow({ where: { id: questionId }, include: { author: { select: { id: true, displayName: true } } } });
     const voted = (await tx.liveQuestionVote.count({ where: { questionId, userId: actor.id } })) > 0;
-    const host = { id: session.hostId, displayName: "", role: "CRAFTSMAN" as const };
     return {
       sessionId: row.sessionId,
       questionId,
       public: view(row, null, { moderator: false, voted: false }),
-      moderator: view(row, host, { moderator: true, voted: false })!,
+      // One view for every moderator (host and admins alike): nobody's own, anonymous authors
+      // hidden; an admin's page learns authors from `state`.
+      moderator: view(row, null, { moderator: true, voted: false })!,
       // The actor always sees what they just did (their own question, a visible one, or as a moderator).
       mine: view(row, actor, { moderator: moderates(actor, session), voted })!,
     };
