@@ -1,6 +1,7 @@
 // Reloads a live page's data every few seconds while its session may change on its own (a host
 // going on air, a publisher dropping, a replay finishing). Only while the tab is visible and no
-// other load is running; nothing happens before hydration (the page is then a plain document).
+// other load is running, and only online (a reload that cannot reach the server would replace the
+// page with the error page); nothing happens before hydration (the page is then a plain document).
 import { useEffect, useRef } from "react";
 import { useRevalidator } from "react-router";
 
@@ -12,7 +13,7 @@ export function useRefreshEvery(intervalMs: number | null) {
   useEffect(() => {
     if (intervalMs === null) return;
     const timer = window.setInterval(() => {
-      if (document.visibilityState === "visible" && latest.current.state === "idle") void latest.current.revalidate();
+      if (document.visibilityState === "visible" && navigator.onLine && latest.current.state === "idle") void latest.current.revalidate();
     }, intervalMs);
     return () => window.clearInterval(timer);
   }, [intervalMs]);

@@ -8,6 +8,7 @@ import { benchCourses } from "./courses.ts";
 import { benchHomePage } from "./home-page.ts";
 import { benchJobs } from "./jobs.ts";
 import { benchLive } from "./live.ts";
+import { benchLiveQa } from "./live-qa.ts";
 import { benchSearch } from "./search.ts";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
@@ -17,6 +18,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   books: benchBooks,
   jobs: benchJobs,
   live: benchLive,
+  "live-qa": benchLiveQa,
 };
 
 if (!existsSync(path.join(ROOT, "build/server/index.js"))) {
