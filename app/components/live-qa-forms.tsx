@@ -41,3 +41,12 @@ export function QaFormFields({ intent, sort, questionId }: { intent: string; sor
     </>
   );
 }
+
+/** A refused action's message next to its form (an acknowledgement's localized text). */
+export function QaActionError({ error, testId }: { error: string | null | undefined; testId?: string }) {
+  return error ? (
+    <p className="error" role="alert" data-testid={testId}>
+      {error}
+    </p>
+  ) : null;
+}

@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { Form } from "react-router";
 import type { QaSort } from "../../server/live/qa/schema.ts";
 import { useT } from "../i18n/index.ts";
-import { QaFormFields, useLiveAction } from "./live-qa-forms.tsx";
+import { QaActionError, QaFormFields, useLiveAction } from "./live-qa-forms.tsx";
 import type { LiveQa } from "./live-qa-socket.ts";
 import type { QaQuestion } from "./live-qa-store.ts";
 
@@ -96,11 +96,7 @@ export function LiveQaModeration({
           </Form>
         ) : null}
       </div>
-      {action.error ? (
-        <p className="error" role="alert">
-          {action.error}
-        </p>
-      ) : null}
+      <QaActionError error={action.error} />
     </div>
   );
 }
@@ -120,11 +116,7 @@ export function QaPremoderationSwitch({ live, page, sort }: { live: LiveQa; page
       <button type="submit" className="small secondary" aria-disabled={action.busy || undefined}>
         {t(on ? "qa.mod.premoderate.off" : "qa.mod.premoderate.on")}
       </button>
-      {action.error ? (
-        <p className="error" role="alert">
-          {action.error}
-        </p>
-      ) : null}
+      <QaActionError error={action.error} />
     </Form>
   );
 }
@@ -151,11 +143,7 @@ export function QaMutedNotice({ userId, live, page, sort, onUndone }: { userId: 
       <button type="submit" className="small secondary" aria-disabled={action.busy || undefined}>
         {t("qa.mod.unmute")}
       </button>
-      {action.error ? (
-        <p className="error" role="alert">
-          {action.error}
-        </p>
-      ) : null}
+      <QaActionError error={action.error} />
     </Form>
   );
 }

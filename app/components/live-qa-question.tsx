@@ -7,7 +7,7 @@ import { useId } from "react";
 import { Form } from "react-router";
 import type { QaSort } from "../../server/live/qa/schema.ts";
 import { useLocale, useT, type Locale } from "../i18n/index.ts";
-import { QaFormFields, useLiveAction } from "./live-qa-forms.tsx";
+import { QaActionError, QaFormFields, useLiveAction } from "./live-qa-forms.tsx";
 import { LiveQaModeration } from "./live-qa-moderation.tsx";
 import type { LiveQa } from "./live-qa-socket.ts";
 import type { QaQuestion } from "./live-qa-store.ts";
@@ -129,11 +129,7 @@ export function LiveQaQuestion({
 
       {may.canModerate ? <LiveQaModeration question={q} live={live} page={page} sort={sort} textId={textId} onMuted={onMuted} /> : null}
 
-      {error ? (
-        <p className="error" role="alert" data-testid="qa-question-error">
-          {error}
-        </p>
-      ) : null}
+      <QaActionError error={error} testId="qa-question-error" />
     </li>
   );
 }
