@@ -3,7 +3,7 @@
 // session, mute its asker — and for the session the pre-moderation switch and the "muted" notice
 // with its undo. Plain forms to the session's page, sent over the socket when it is connected.
 import { useId, useState } from "react";
-import { Form } from "react-router";
+import { Form, useRevalidator } from "react-router";
 import type { QaSort } from "../../server/live/qa/schema.ts";
 import { useT } from "../i18n/index.ts";
 import { QaActionError, QaFormFields, useLiveAction } from "./live-qa-forms.tsx";
@@ -141,6 +141,46 @@ export function QaMutedNotice({ userId, live, page, sort, onUndone }: { userId: 
       <input type="hidden" name="on" value="false" />
       <p role="status">{t("qa.done.muted")}</p>
       <button type="submit" className="small secondary" aria-disabled={action.busy || undefined}>
+        {t("qa.mod.unmute")}
+      </button>
+      <QaActionError error={action.error} />
+    </Form>
+  );
+}
+
+/**
+ * Everyone muted in this session, each with an unmute form: a host can take a mute back at any
+ * time, not only right after it. The list comes from the page data, so a socket unmute reloads it.
+ */
+export function QaMutedList({ users, live, page, sort }: { users: { userId: string; displayName: string }[]; live: LiveQa; page: string; sort: QaSort }) {
+  const t = useT();
+  const titleId = useId();
+  if (users.length === 0) return null;
+  return (
+    <section className="qa-muted-list" aria-labelledby={titleId} data-testid="qa-muted-list">
+      <h4 id={titleId}>{t("qa.mod.mutedList")}</h4>
+      <ul>
+        {users.map((user) => (
+          <li key={user.userId}>
+            <QaUnmuteForm user={user} live={live} page={page} sort={sort} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function QaUnmuteForm({ user, live, page, sort }: { user: { userId: string; displayName: string }; live: LiveQa; page: string; sort: QaSort }) {
+  const t = useT();
+  const action = useLiveAction();
+  const revalidator = useRevalidator();
+  return (
+    <Form method="post" action={page} className="qa-unmute" onSubmit={action.submit(() => live.mute(user.userId, false), (outcome) => outcome.ok && void revalidator.revalidate())}>
+      <QaFormFields intent="mute" sort={sort} />
+      <input type="hidden" name="userId" value={user.userId} />
+      <input type="hidden" name="on" value="false" />
+      <span>{user.displayName}</span>{" "}
+      <button type="submit" className="small secondary" aria-disabled={action.busy || undefined} aria-label={t("qa.mod.unmuteUser", { name: user.displayName })}>
         {t("qa.mod.unmute")}
       </button>
       <QaActionError error={action.error} />

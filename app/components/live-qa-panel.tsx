@@ -11,7 +11,7 @@ import type { QaSort } from "../../server/live/qa/schema.ts";
 import { translateKey, useT, type MessageKey } from "../i18n/index.ts";
 import { loginHref } from "./course-labels.tsx";
 import { LiveQaAskForm } from "./live-qa-ask.tsx";
-import { QaMutedNotice, QaPremoderationSwitch } from "./live-qa-moderation.tsx";
+import { QaMutedList, QaMutedNotice, QaPremoderationSwitch } from "./live-qa-moderation.tsx";
 import { LiveQaQuestion, type QuestionPermissions } from "./live-qa-question.tsx";
 import { useLiveQa, type LiveQa, type QaSnapshot } from "./live-qa-socket.ts";
 
@@ -122,6 +122,7 @@ function LiveQaBoard({ qa, sort, page, flash }: { qa: QaSnapshot; sort: QaSort; 
               {t("qa.done.unmuted")}
             </p>
           ) : null}
+          <QaMutedList users={qa.mutedUsers.filter((user) => user.userId !== muted?.userId)} live={live} page={page} sort={sort} />
         </div>
       ) : null}
 

@@ -274,6 +274,17 @@ test("without JavaScript: ask with refusals, vote, delete, hide, mute, and pre-m
   await expect(panel(host).getByText(zh("qa.done.unmuted"))).toBeVisible();
   await other.page.reload();
   await expect(panel(other.page).getByTestId("qa-ask")).toBeVisible();
+  // A mute can also be taken back later, from the list of everyone muted in the session.
+  await hidden.getByRole("button", { name: zh("qa.mod.mute"), exact: true }).click();
+  await expect(panel(host).getByTestId("qa-muted")).toContainText(zh("qa.done.muted"));
+  await openLive(host, sessionId, { live: false });
+  const mutedList = panel(host).getByTestId("qa-muted-list");
+  await expect(mutedList.getByRole("listitem")).toHaveCount(1);
+  await mutedList.getByRole("button", { name: zh("qa.mod.unmuteUser", { name: other.account.displayName }), exact: true }).click();
+  await expect(panel(host).getByText(zh("qa.done.unmuted"))).toBeVisible();
+  await expect(panel(host).getByTestId("qa-muted-list")).toHaveCount(0);
+  await other.page.reload();
+  await expect(panel(other.page).getByTestId("qa-ask")).toBeVisible();
 
   // Pre-moderation: a new question is seen by its author (waiting) and the host, not by others, until approved.
   await panel(host).getByRole("button", { name: zh("qa.mod.premoderate.on"), exact: true }).click();

@@ -214,9 +214,12 @@ describe("moderating", () => {
     const elsewhere = await setting();
     await qa.mute(host, sessionId, { userId: worker.id, on: true });
     expect((await qa.state(worker, sessionId)).viewer.muted).toBe(true);
+    expect((await qa.state(host, sessionId)).mutedUsers).toEqual([{ userId: worker.id, displayName: worker.displayName }]);
+    expect((await qa.state(worker, sessionId)).mutedUsers).toEqual([]);
     await expect(qa.vote(worker, sessionId, { questionId: 1, on: true })).rejects.toEqual(rejection("forbidden", "qa.error.muted"));
     await qa.ask(worker, elsewhere.sessionId, { text: "在别的直播间可以提问" });
     await qa.mute(host, sessionId, { userId: worker.id, on: false });
+    expect((await qa.state(host, sessionId)).mutedUsers).toEqual([]);
     await qa.ask(worker, sessionId, { text: "解除禁言后" });
     await expect(qa.mute(host, sessionId, { userId: host.id, on: true })).rejects.toEqual(rejection("conflict", "qa.error.cannotMute"));
     await expect(qa.mute(host, sessionId, { userId: (await userWith("ADMIN")).id, on: true })).rejects.toEqual(rejection("conflict", "qa.error.cannotMute"));

@@ -62,6 +62,8 @@ export const liveqaEn: Record<keyof typeof liveqaZhCN, string> = {
   "qa.mod.approve": "Approve",
   "qa.mod.mute": "Mute the asker",
   "qa.mod.unmute": "Undo the mute",
+  "qa.mod.mutedList": "Muted in this session",
+  "qa.mod.unmuteUser": "Unmute {name}",
   "qa.mod.premoderation": "Question approval",
   "qa.mod.premoderation.on": "On: new questions appear once you approve them.",
   "qa.mod.premoderation.off": "Off: new questions appear at once.",

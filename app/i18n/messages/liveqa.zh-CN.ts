@@ -60,6 +60,8 @@ export const liveqaZhCN = {
   "qa.mod.approve": "通过审核",
   "qa.mod.mute": "禁言提问者",
   "qa.mod.unmute": "撤销禁言",
+  "qa.mod.mutedList": "本场已禁言的用户",
+  "qa.mod.unmuteUser": "撤销对{name}的禁言",
   "qa.mod.premoderation": "提问审核",
   "qa.mod.premoderation.on": "已开启：新问题需要你审核通过后才会公开。",
   "qa.mod.premoderation.off": "已关闭：新问题提交后立即公开。",

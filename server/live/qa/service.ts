@@ -166,7 +166,14 @@ export function createQaService(deps: QaServiceDeps) {
       return b.id - a.id;
     });
     const muted = viewer ? await isMuted(sessionId, viewer.id) : false;
+    const mutedUsers = moderator
+      ? (await prisma.liveMute.findMany({ where: { sessionId }, orderBy: { createdAt: "asc" }, select: { userId: true, user: { select: { displayName: true } } } })).map((m) => ({
+          userId: m.userId,
+          displayName: m.user.displayName,
+        }))
+      : [];
     return {
+      mutedUsers,
       sessionId,
       questions,
       premoderated: session.qaPremoderated,
@@ -184,13 +191,18 @@ export function createQaService(deps: QaServiceDeps) {
 
   // ── viewers ────────────────────────────────────────────────────────────────────────────────
 
+  /** Asking and voting: while the session is open, not muted, within the user's limit (counted last, so refusals cost nothing). */
+  async function takePart(session: { id: string; status: string }, user: Viewer, limit: RateLimit, tooFastKey: string) {
+    if (!isOpen(session.status)) throw conflict("qa.error.closed");
+    if (await isMuted(session.id, user.id)) throw new AppError("forbidden", "qa.error.muted");
+    if (!(await limit.consume(`${session.id}:${user.id}`))) throw new AppError("rateLimited", tooFastKey);
+  }
+
   async function ask(viewer: Viewer | null, sessionId: string, input: unknown): Promise<QuestionChange> {
     const user = requireViewer(viewer);
     const session = await sessionOf(sessionId);
     const { text, anonymous } = parse(ZAskSchema, input);
-    if (!isOpen(session.status)) throw conflict("qa.error.closed");
-    if (await isMuted(sessionId, user.id)) throw new AppError("forbidden", "qa.error.muted");
-    if (!(await askLimit.consume(`${sessionId}:${user.id}`))) throw new AppError("rateLimited", "qa.error.askTooFast");
+    await takePart(session, user, askLimit, "qa.error.askTooFast");
     const approved = !session.qaPremoderated || moderates(user, session);
     const created = await prisma.liveQuestion.create({ data: { sessionId, authorId: user.id, text, anonymous, approved, createdAt: clock.now() }, select: { id: true } });
     return changeOf(prisma, created.id, user, session);
@@ -201,9 +213,7 @@ export function createQaService(deps: QaServiceDeps) {
     const user = requireViewer(viewer);
     const session = await sessionOf(sessionId);
     const { questionId, on } = parse(ZVoteSchema, input);
-    if (!isOpen(session.status)) throw conflict("qa.error.closed");
-    if (await isMuted(sessionId, user.id)) throw new AppError("forbidden", "qa.error.muted");
-    if (!(await voteLimit.consume(`${sessionId}:${user.id}`))) throw new AppError("rateLimited", "qa.error.voteTooFast");
+    await takePart(session, user, voteLimit, "qa.error.voteTooFast");
     return prisma.$transaction(async (tx) => {
       const question = await questionIn(tx, sessionId, questionId);
       if (question.hidden || !question.approved) throw notFound();

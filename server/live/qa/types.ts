@@ -29,4 +29,6 @@ export interface QaState {
   /** Asking and voting are open (the session is scheduled or on air, the viewer is not muted). */
   open: boolean;
   viewer: { signedIn: boolean; canModerate: boolean; muted: boolean };
+  /** Users muted in this session, for its moderators (empty for everyone else). */
+  mutedUsers: { userId: string; displayName: string }[];
 }
