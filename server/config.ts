@@ -55,6 +55,10 @@ const ZConfigSchema = z.object({
   LIVE_RECONNECT_SECONDS: z.coerce.number().int().min(5).max(1800).default(60),
   /** Live Q&A: how often a session's changes go out to its viewers, in one batch (milliseconds). */
   QA_TICK_MS: z.coerce.number().int().min(50).max(2000).default(300),
+  /** Redis for running several app processes: shared Socket.IO rooms, rate limits and viewer counts. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Prefix of every Redis key and channel this app uses, so that apps can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/).default("jx:"),
 }).refine((env) => (env.MEILI_HOST === undefined) === (env.MEILI_API_KEY === undefined), {
   message: "set both MEILI_HOST and MEILI_API_KEY, or neither",
   path: ["MEILI_HOST"],
@@ -101,6 +105,8 @@ function toConfig(env: z.infer<typeof ZConfigSchema>) {
     books: { maxBytes: env.BOOK_MAX_BYTES },
     live: liveConfig(env),
     qa: { tickMs: env.QA_TICK_MS },
+    /** Undefined: one process, everything shared in memory. */
+    redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : undefined,
   };
 }
 

@@ -24,7 +24,8 @@ import { createJobImport } from "./jobs/import.ts";
 import { createJobService } from "./jobs/service.ts";
 import { createNotificationService } from "./notifications/service.ts";
 import { createScheduler } from "./scheduler.ts";
-import { createRateLimits } from "./security/rate-limits.ts";
+import type { RedisHandle } from "./redis.ts";
+import { createMemoryRateLimit, createRateLimits, redisRateLimitFactory } from "./security/rate-limits.ts";
 import { createStatsService } from "./stats/service.ts";
 import { createTradeService } from "./trades/service.ts";
 import { createEmbeddedEngine, type SearchEngine } from "../search/index.ts";
@@ -45,6 +46,8 @@ export interface ServiceDeps {
   /** The search engine chosen by configuration (search/index.ts); the embedded one by default. */
   searchEngine?: SearchEngine;
   logger?: Logger;
+  /** REDIS_URL's connection (server/redis.ts): rate limits shared by every app process. */
+  redis?: RedisHandle | null;
 }
 
 export function createServices(deps: ServiceDeps) {
@@ -54,7 +57,9 @@ export function createServices(deps: ServiceDeps) {
   const prisma = db.prisma;
   const engine = deps.searchEngine ?? createEmbeddedEngine();
   const sessions = createSessionService({ prisma, clock, ttlMs: config.sessionTtlMs });
-  const rateLimits = createRateLimits(config.authRateLimit);
+  // With Redis, every app process counts in the same place; otherwise each counts for itself.
+  const rateLimitFactory = deps.redis ? redisRateLimitFactory(deps.redis.client, deps.redis.keyPrefix) : createMemoryRateLimit;
+  const rateLimits = createRateLimits(config.authRateLimit, rateLimitFactory);
   const trades = createTradeService({ prisma, clock });
   const searchSync = createSearchSync({ prisma, engine, sources: documentSources(prisma), clock, logger });
   const search = createSearchService({ engine, trades, sync: searchSync });
@@ -125,7 +130,7 @@ export function createServices(deps: ServiceDeps) {
     jobImport: createJobImport({ prisma, clock }),
     jobAlerts,
     live,
-    liveQa: createQaService({ prisma, clock }),
+    liveQa: createQaService({ prisma, clock, rateLimitFactory }),
     notifications,
     /** Periodic background tasks; server/main.ts starts it, tests call runNow. */
     scheduler,

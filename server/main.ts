@@ -8,6 +8,7 @@ import { openDatabase } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { startServer } from "./http/server.ts";
 import { createLogger } from "./logger.ts";
+import { openRedis } from "./redis.ts";
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -21,7 +22,9 @@ const showDemoAccounts =
   config.seedDemoData && (await db.prisma.user.count({ where: { phone: DEMO_ACCOUNTS[0].phone } })) > 0;
 
 const searchEngine = await createSearchEngine(config.search);
-const services = createServices({ db, config, searchEngine, logger });
+// Several app processes share Socket.IO rooms, rate limits and live viewer counts through Redis.
+const redis = config.redis ? openRedis(config.redis, logger) : null;
+const services = createServices({ db, config, searchEngine, logger, redis });
 if (searchEngine.kind === "embedded") {
   // The embedded index lives in memory: rebuild it from the database, the source of truth.
   const started = Date.now();
@@ -49,7 +52,7 @@ if (services.live.ingest) {
     logger.error({ err: (error as Error).message }, "live RTMP ingest is off");
   }
 }
-const server = await startServer({ config, services, logger });
+const server = await startServer({ config, services, logger, redis });
 
 const lines = [`Jiangxin 匠心 is running at ${server.url} (${config.isProduction ? "production" : "development"}, ${db.kind})`];
 if (showDemoAccounts) {
@@ -71,6 +74,7 @@ async function shutdown(signal: string) {
   await services.scheduler.stop();
   await services.searchSync.stop();
   await searchEngine.close();
+  await redis?.close();
   await db.close();
   process.exit(0);
 }

@@ -6,6 +6,7 @@ import type { Config } from "../config.ts";
 import type { Services } from "../context.ts";
 import type { Logger } from "../logger.ts";
 import { attachRealtime } from "../realtime/index.ts";
+import type { RedisHandle } from "../redis.ts";
 import { createHttpApp } from "./app.ts";
 
 export interface RunningServer {
@@ -20,7 +21,13 @@ type ServerConfig = Pick<
 > &
   Partial<Pick<Config, "qa">>;
 
-export async function startServer(deps: { config: ServerConfig; services: Services; logger: Logger }): Promise<RunningServer> {
+export async function startServer(deps: {
+  config: ServerConfig;
+  services: Services;
+  logger: Logger;
+  /** Shared Socket.IO rooms across app processes (REDIS_URL); the caller closes it after close(). */
+  redis?: RedisHandle | null;
+}): Promise<RunningServer> {
   const { config } = deps;
   const httpServer = createServer();
   // Idle keep-alive connections stay open longer than a client or proxy keeps them (load balancers
@@ -47,7 +54,7 @@ export async function startServer(deps: { config: ServerConfig; services: Servic
     });
   }
   httpServer.on("request", app);
-  const io = attachRealtime(httpServer, { ...deps, publicOrigin: config.publicOrigin, qaTickMs: config.qa?.tickMs });
+  const io = attachRealtime(httpServer, { ...deps, publicOrigin: config.publicOrigin, qaTickMs: config.qa?.tickMs, redis: deps.redis });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

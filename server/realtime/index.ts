@@ -1,5 +1,7 @@
 // Socket.IO on the same http.Server. A socket is authenticated from the web session cookie and
 // accepted only from this site's pages (Origin). Domain events (live Q&A, leaderboards) register here.
+// With Redis (REDIS_URL), rooms span every app process through the Socket.IO Redis adapter (its
+// pub/sub flavour, decision 013); without it, the in-memory adapter of one process.
 //
 // Failures at the connection level are logged and survived: a refused or broken handshake is an
 // engine "connection_error"; an accept error of the listening socket is the http.Server's "error"
@@ -7,13 +9,16 @@
 // descriptors does not even reach that event: libuv accepts and closes the pending connections
 // (its EMFILE trick), so those clients see a reset and reconnect later.
 import type { Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-adapter";
 import { Server } from "socket.io";
 import type { Viewer } from "../auth/permissions.ts";
 import type { Services } from "../context.ts";
 import { readSessionToken } from "../http/cookies.ts";
 import type { Logger } from "../logger.ts";
+import type { RedisHandle } from "../redis.ts";
 import { createLiveQaRealtime } from "./live-qa.ts";
 import type { QaClientToServerEvents, QaServerToClientEvents } from "./live-qa-events.ts";
+import { localViewerCounts, redisViewerCounts } from "./viewer-counts.ts";
 
 /**
  * The largest message a client may send (bytes). Q&A events are a few hundred bytes (a question
@@ -40,8 +45,11 @@ export function attachRealtime(
     publicOrigin: string | undefined;
     /** How often a live Q&A room gets its batched update (ms); tests shorten it. */
     qaTickMs?: number;
+    /** REDIS_URL's connections (server/redis.ts): rooms and viewer counts shared by every process. */
+    redis?: RedisHandle | null;
   },
 ) {
+  const redis = deps.redis ?? null;
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     serveClient: false,
     perMessageDeflate: false,
@@ -54,6 +62,10 @@ export function attachRealtime(
       const httpsExpected = expected?.replace(/^http:/, "https:");
       callback(null, origin !== undefined && (origin === expected || origin === httpsExpected));
     },
+    // Publishing and subscribing need connections of their own: a subscribed one runs nothing else.
+    ...(redis
+      ? { adapter: createAdapter(redis.connection("socket.io-pub"), redis.connection("socket.io-sub"), { key: `${redis.keyPrefix}socket.io` }) }
+      : {}),
   });
 
   io.use(async (socket, next) => {
@@ -70,7 +82,12 @@ export function attachRealtime(
     deps.logger.warn({ code: error.code, reason: error.message, context: error.context }, "socket handshake refused");
   });
 
-  const liveQa = createLiveQaRealtime(io, { services: deps.services, logger: deps.logger, tickMs: deps.qaTickMs });
+  const liveQa = createLiveQaRealtime(io, {
+    services: deps.services,
+    logger: deps.logger,
+    tickMs: deps.qaTickMs,
+    viewerCounts: redis ? redisViewerCounts(redis) : localViewerCounts,
+  });
   // The Q&A tick is a timer of this server: it stops with it.
   const close = io.close.bind(io);
   io.close = (fn) => {

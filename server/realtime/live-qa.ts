@@ -10,8 +10,12 @@
 // at most one `qa:update` per tick carrying the latest version of every question that changed, the
 // viewer count and the pre-moderation switch. Moderators (the host and admins) get their own update
 // with hidden and pending questions; everyone else the public views. A flush reads nothing from the
-// database: it sends what the service returned. Viewers are counted from the local adapter's rooms
-// (this process only until a Redis adapter shares rooms between processes).
+// database: it sends what the service returned. Viewers are counted from the local adapter's rooms,
+// summed over the app processes through Redis when there are several (viewer-counts.ts).
+//
+// With several processes (the Socket.IO Redis adapter), an emit to a room reaches that room's
+// sockets in every process. A change is queued only in the process that wrote it, so each client
+// still gets it exactly once; viewer counts, which every process refreshes, may arrive twice.
 import type { Server, Socket } from "socket.io";
 import { z } from "zod";
 import { translateKey, translator } from "../../app/i18n/index.ts";
@@ -23,6 +27,7 @@ import { QA_SORTS } from "../live/qa/schema.ts";
 import type { QuestionChange } from "../live/qa/service.ts";
 import type { Logger } from "../logger.ts";
 import { qaModeratorRoom, qaRoom, type QaClientToServerEvents, type QaErrorCode, type QaFailure, type QaServerToClientEvents, type QaUpdate } from "./live-qa-events.ts";
+import { localViewerCounts, VIEWER_REFRESH_MS, type ViewerCounts } from "./viewer-counts.ts";
 
 /** How often a room may get a `qa:update` (ms): the design allows 250–500 ms. */
 export const DEFAULT_QA_TICK_MS = 300;
@@ -92,9 +97,13 @@ export interface LiveQaRealtime {
   close(): void;
 }
 
-export function createLiveQaRealtime(io: QaServer, deps: { services: Services; logger: Logger; tickMs?: number }): LiveQaRealtime {
+export function createLiveQaRealtime(
+  io: QaServer,
+  deps: { services: Services; logger: Logger; tickMs?: number; viewerCounts?: ViewerCounts },
+): LiveQaRealtime {
   const qa = deps.services.liveQa;
   const tickMs = deps.tickMs ?? DEFAULT_QA_TICK_MS;
+  const viewerCounts = deps.viewerCounts ?? localViewerCounts;
   const pending = new Map<string, Batch>();
   /** The viewer count each room was last told, so that an unchanged count sends nothing. */
   const toldViewers = new Map<string, number>();
@@ -103,6 +112,19 @@ export function createLiveQaRealtime(io: QaServer, deps: { services: Services; l
   const watching = new WeakMap<QaSocket, Set<string>>();
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
+
+  // Shared counts change when other processes' viewers come and go: every session watched here
+  // gets a batch now and then, which rewrites this process's count and tells the room the total
+  // when it changed (an empty batch sends nothing else).
+  const refresher = viewerCounts.shared
+    ? setInterval(() => {
+        for (const room of io.of("/").adapter.rooms.keys()) {
+          const session = /^live:([a-z0-9]+)$/.exec(room)?.[1];
+          if (session) batchOf(session);
+        }
+      }, VIEWER_REFRESH_MS)
+    : null;
+  refresher?.unref();
 
   // ── batching ───────────────────────────────────────────────────────────────────────────────
 
@@ -137,19 +159,36 @@ export function createLiveQaRealtime(io: QaServer, deps: { services: Services; l
     const batches = [...pending];
     pending.clear();
     for (const [sessionId, batch] of batches) {
-      try {
-        send(sessionId, batch);
-      } catch (error) {
-        deps.logger.error({ err: error, sessionId }, "live Q&A update could not be sent");
+      const local = io.of("/").adapter.rooms.get(qaRoom(sessionId))?.size ?? 0;
+      if (!viewerCounts.shared) {
+        trySend(sessionId, batch, local);
+        continue;
       }
+      // One Redis round trip per session; replies come back in order (one connection), so the
+      // updates of consecutive ticks are not reordered. Without an answer, the local count will do.
+      viewerCounts.total(sessionId, local).then(
+        (viewers) => trySend(sessionId, batch, viewers),
+        (error: unknown) => {
+          deps.logger.warn({ err: error, sessionId }, "shared viewer count unavailable");
+          trySend(sessionId, batch, local);
+        },
+      );
     }
   }
 
-  function send(sessionId: string, batch: Batch) {
+  function trySend(sessionId: string, batch: Batch, viewers: number) {
+    if (closed) return;
+    try {
+      send(sessionId, batch, viewers);
+    } catch (error) {
+      deps.logger.error({ err: error, sessionId }, "live Q&A update could not be sent");
+    }
+  }
+
+  function send(sessionId: string, batch: Batch, viewers: number) {
     const room = qaRoom(sessionId);
     const moderatorRoom = qaModeratorRoom(sessionId);
     const rooms = io.of("/").adapter.rooms;
-    const viewers = rooms.get(room)?.size ?? 0;
     if (viewers === 0) {
       toldViewers.delete(sessionId);
       return;
@@ -173,7 +212,8 @@ export function createLiveQaRealtime(io: QaServer, deps: { services: Services; l
     const hasNews = (update: QaUpdate) => update.questions.length > 0 || update.removed.length > 0 || batch.premoderated !== undefined || viewersChanged;
     // Moderators are in both rooms; each socket gets exactly one update per tick.
     if (hasNews(publicUpdate)) io.to(room).except(moderatorRoom).emit("qa:update", publicUpdate);
-    if (rooms.has(moderatorRoom) && hasNews(moderatorUpdate)) io.to(moderatorRoom).emit("qa:update", moderatorUpdate);
+    // Moderators may be connected to another process: with shared rooms, always address theirs.
+    if ((viewerCounts.shared || rooms.has(moderatorRoom)) && hasNews(moderatorUpdate)) io.to(moderatorRoom).emit("qa:update", moderatorUpdate);
   }
 
   // ── the boundary: budget, shape, room, acknowledgement ──────────────────────────────────────
@@ -320,6 +360,7 @@ export function createLiveQaRealtime(io: QaServer, deps: { services: Services; l
     close() {
       closed = true;
       if (timer) clearTimeout(timer);
+      if (refresher) clearInterval(refresher);
       timer = null;
       pending.clear();
       toldViewers.clear();

@@ -1,6 +1,7 @@
-// Named rate limits, their numbers next to their names. In-process counters for now; the Redis
-// store arrives with the realtime issue (REDIS_URL), behind this same interface.
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+// Named rate limits, their numbers next to their names. In-process counters by default; with
+// REDIS_URL the counters live in Redis (shared by every app process), behind this same interface.
+import type { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
 export interface RateLimit {
   /** Counts one attempt; false when the key is over its limit (the attempt is then refused). */
@@ -10,9 +11,31 @@ export interface RateLimit {
   reset(key: string): Promise<void>;
 }
 
+/** Builds a named limit: `points` attempts per key in `windowSeconds`. */
+export type RateLimitFactory = (keyPrefix: string, points: number, windowSeconds: number) => RateLimit;
+
 /** `points` attempts per key in `windowSeconds`, counted in this process. */
 export function createMemoryRateLimit(keyPrefix: string, points: number, windowSeconds: number): RateLimit {
-  const limiter = new RateLimiterMemory({ keyPrefix, points, duration: windowSeconds });
+  return wrap(new RateLimiterMemory({ keyPrefix, points, duration: windowSeconds }), points);
+}
+
+/**
+ * Limits counted in Redis under `${redisPrefix}rl:<name>:<key>`, so that every app process sees
+ * the same counts. A Redis that does not answer makes consume() throw (the caller answers
+ * "unavailable"): refusing everyone would lock users out, and counting in memory instead would
+ * silently multiply the limit by the number of processes.
+ */
+export function createRedisRateLimit(client: Redis, redisPrefix: string, keyPrefix: string, points: number, windowSeconds: number): RateLimit {
+  return wrap(new RateLimiterRedis({ storeClient: client, keyPrefix: `${redisPrefix}rl:${keyPrefix}`, points, duration: windowSeconds }), points);
+}
+
+/** createRedisRateLimit on one connection and prefix, as a factory. */
+export const redisRateLimitFactory =
+  (client: Redis, redisPrefix: string): RateLimitFactory =>
+  (keyPrefix, points, windowSeconds) =>
+    createRedisRateLimit(client, redisPrefix, keyPrefix, points, windowSeconds);
+
+function wrap(limiter: RateLimiterAbstract, points: number): RateLimit {
   return {
     async consume(key) {
       try {
@@ -39,14 +62,14 @@ export interface AuthRateLimitConfig {
 }
 
 /** Defaults: 10 tries per 15 minutes for each (AUTH_RATE_LIMIT_POINTS, AUTH_RATE_LIMIT_WINDOW_SECONDS). */
-export function createRateLimits(auth: AuthRateLimitConfig) {
+export function createRateLimits(auth: AuthRateLimitConfig, make: RateLimitFactory = createMemoryRateLimit) {
   return {
     /** Failed sign-ins from one IP address. */
-    loginFailuresPerIp: createMemoryRateLimit("login-ip", auth.points, auth.windowSeconds),
+    loginFailuresPerIp: make("login-ip", auth.points, auth.windowSeconds),
     /** Failed sign-ins for one account, from anywhere. */
-    loginFailuresPerAccount: createMemoryRateLimit("login-account", auth.points, auth.windowSeconds),
+    loginFailuresPerAccount: make("login-account", auth.points, auth.windowSeconds),
     /** Registrations attempted from one IP address. */
-    registrationsPerIp: createMemoryRateLimit("register-ip", auth.points, auth.windowSeconds),
+    registrationsPerIp: make("register-ip", auth.points, auth.windowSeconds),
   };
 }
 

@@ -16,6 +16,8 @@ import { databaseUrl, quoteIdent } from "./context.ts";
 export interface TestDatabase extends Database {
   /** Closes the database and, on PostgreSQL, drops it. Safe to call twice. */
   cleanup(): Promise<void>;
+  /** On PostgreSQL, its URL (for app processes a test starts on the same database). */
+  url?: string;
 }
 
 /** A migrated database holding the trade catalogue and nothing else. */
@@ -43,14 +45,15 @@ async function create(from: "template" | "empty"): Promise<TestDatabase> {
     context.adminUrl,
     `CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${from === "template" ? quoteIdent(context.template) : "template0"}`,
   );
+  const url = databaseUrl(context.adminUrl, name);
   let db: Database;
   try {
-    db = await openDatabase({ kind: "postgres", url: databaseUrl(context.adminUrl, name) });
+    db = await openDatabase({ kind: "postgres", url });
   } catch (error) {
     await adminQuery(context.adminUrl, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
     throw error;
   }
-  return withCleanup(db, () => adminQuery(context.adminUrl, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+  return { ...withCleanup(db, () => adminQuery(context.adminUrl, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`)), url };
 }
 
 function withCleanup(db: Database, drop: () => Promise<void>): TestDatabase {

@@ -25,6 +25,7 @@ describe("the configuration", () => {
       books: { maxBytes: 100 * 1024 * 1024 },
       live: { rtmpPort: 1935, rtmpBind: "0.0.0.0", rtmpPublicUrl: undefined, reconnectSeconds: 60, ffmpegPath: undefined, muxSigning: undefined },
       qa: { tickMs: 300 },
+      redis: undefined,
       logLevel: "info",
     });
   });
@@ -60,6 +61,8 @@ describe("the configuration", () => {
       LIVE_RTMP_PUBLIC_URL: "rtmps://live.jiangxin.example:443/live",
       LIVE_RECONNECT_SECONDS: "120",
       QA_TICK_MS: "250",
+      REDIS_URL: "rediss://:secret@cache.internal:6380/2",
+      REDIS_KEY_PREFIX: "jiangxin-prod:",
       LOG_LEVEL: "warn",
     });
 
@@ -94,8 +97,10 @@ describe("the configuration", () => {
         muxSigning: { keyId: "signing-key", privateKey: "LS0tLS1CRUdJTg==" },
       },
       qa: { tickMs: 250 },
+      redis: { url: "rediss://:secret@cache.internal:6380/2", keyPrefix: "jiangxin-prod:" },
       logLevel: "warn",
     });
+    expect(loadConfig({ REDIS_URL: "redis://127.0.0.1:6379" }).redis).toEqual({ url: "redis://127.0.0.1:6379", keyPrefix: "jx:" });
     expect(() => loadConfig({ MUX_SIGNING_KEY_ID: "only-the-id" })).toThrow(/MUX_SIGNING_KEY_ID: set both/);
     expect(() => loadConfig({ MEILI_HOST: "http://search.internal:7700" })).toThrow(/MEILI_HOST: set both/);
     expect(() => loadConfig({ MUX_TOKEN_ID: "token-id" })).toThrow(/MUX_TOKEN_ID: set MUX_TOKEN_ID, MUX_TOKEN_SECRET and MUX_WEBHOOK_SECRET together/);
@@ -122,6 +127,10 @@ describe("the configuration", () => {
     ["LIVE_RECONNECT_SECONDS", "1"],
     ["LIVE_RECONNECT_SECONDS", "3600"],
     ["QA_TICK_MS", "10"],
+    ["REDIS_URL", "http://cache.internal:6379"],
+    ["REDIS_URL", "127.0.0.1:6379"],
+    ["REDIS_KEY_PREFIX", "jx prefix"],
+    ["REDIS_KEY_PREFIX", "jx{1}"],
   ])("refuses %s=%j with a message naming the variable", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: \\S`));
   });

@@ -12,7 +12,7 @@ import { requireViewer, type Viewer } from "../../auth/permissions.ts";
 import type { Clock } from "../../clock.ts";
 import type { DB, PrismaClient } from "../../db/client.ts";
 import { AppError, forbidden, notFound } from "../../errors.ts";
-import { createMemoryRateLimit, type RateLimit } from "../../security/rate-limits.ts";
+import { createMemoryRateLimit, type RateLimit, type RateLimitFactory } from "../../security/rate-limits.ts";
 import { ZLiveSessionId } from "../schema.ts";
 import { ON_AIR } from "../status.ts";
 import { ZAnswerSchema, ZAskSchema, ZListSchema, ZMuteSchema, ZPinSchema, ZPremoderationSchema, ZQuestionRef, ZVoteSchema } from "./schema.ts";
@@ -48,7 +48,7 @@ export interface QaServiceDeps {
   clock: Clock;
   rateLimits?: QaRateLimitConfig;
   /** Shared limits (Redis) instead of in-process ones, when several processes serve one room. */
-  rateLimitFactory?: (prefix: string, points: number, windowSeconds: number) => RateLimit;
+  rateLimitFactory?: RateLimitFactory;
 }
 
 const invalid = (key: string) => new AppError("invalid", key);
