@@ -13,7 +13,9 @@ import { openRedis } from "./redis.ts";
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 
-const db = await openDatabase(config.database);
+const db = await openDatabase(config.database, {
+  onIdleError: (error) => logger.warn({ err: error.message }, "database connection lost while idle; it will be replaced"),
+});
 const migrations = await migrate(db.raw);
 if (migrations.applied.length) logger.info({ applied: migrations.applied }, "migrations applied");
 await syncTrades(db.prisma);

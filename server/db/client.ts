@@ -23,9 +23,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export async function openDatabase(target: DatabaseTarget, options: { onIdleError?: (error: Error) => void } = {}): Promise<Database> {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection the server ends (a restart, a failover, a dropped test database) is an
+    // 'error' on the pool; unhandled, it would end the process. The pool discards that connection
+    // by itself and the next query opens a new one.
+    pool.on("error", (error) => options.onIdleError?.(error));
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     const raw = postgresRaw(pool);
     return { prisma, raw, kind: "postgres", close: closeBoth(prisma, raw) };
