@@ -31,15 +31,15 @@ const IDLE_WINDOW_MS = 5000;
 const wsVersion = () => (createRequire(import.meta.url)("ws/package.json") as { version: string }).version;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+export const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
 
-async function rssBytes(pid: number): Promise<number> {
+export async function rssBytes(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) * 1024;
 }
 
 /** A child process driven over IPC: each request gets the next message back. */
-function driven(child: ChildProcess) {
+export function driven(child: ChildProcess) {
   return {
     child,
     request<T>(message: object): Promise<T> {
@@ -51,14 +51,14 @@ function driven(child: ChildProcess) {
   };
 }
 
-function clientProcesses() {
+export function clientProcesses() {
   return Array.from({ length: CLIENT_PROCESSES }, () =>
     driven(fork(path.join(ROOT, "tests/bench/qa-clients.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] })),
   );
 }
 
 /** Polls the clients until `expected` deliveries arrived (or 60 s); returns latencies, deliveries, duplicates. */
-async function collect(clients: ReturnType<typeof clientProcesses>, expected: number) {
+export async function collect(clients: ReturnType<typeof clientProcesses>, expected: number) {
   const latencies: number[] = [];
   let deliveries = 0;
   let duplicates = 0;

@@ -9,6 +9,7 @@ import { benchHomePage } from "./home-page.ts";
 import { benchJobs } from "./jobs.ts";
 import { benchLive } from "./live.ts";
 import { benchLiveQa } from "./live-qa.ts";
+import { benchLiveQaRedis } from "./live-qa-redis.ts";
 import { benchSearch } from "./search.ts";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
@@ -19,6 +20,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   jobs: benchJobs,
   live: benchLive,
   "live-qa": benchLiveQa,
+  "live-qa-redis": benchLiveQaRedis,
 };
 
 if (!existsSync(path.join(ROOT, "build/server/index.js"))) {
