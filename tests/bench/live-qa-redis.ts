@@ -8,15 +8,11 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { Redis } from "ioredis";
 import { io as connect, type Socket } from "socket.io-client";
-import { syncTrades } from "../../prisma/seed.ts";
-import { createServices } from "../../server/context.ts";
 import { openDatabase } from "../../server/db/client.ts";
-import { migrate } from "../../server/db/migrate.ts";
 import { SESSION_COOKIE } from "../../server/http/cookies.ts";
-import { toChinaDateTimeInput } from "../../server/live/schema.ts";
 import { deleteKeys, startApp, type AppProcess } from "../redis/app-processes.ts";
 import { median, record } from "./harness.ts";
-import { clientProcesses, collect, percentile } from "./live-qa.ts";
+import { clientProcesses, collect, percentile, prepareQaSession } from "./live-qa.ts";
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379/0";
@@ -49,28 +45,14 @@ export async function benchLiveQaRedis(): Promise<void> {
   const redis = new Redis(REDIS_URL);
   const lines: string[] = [];
   try {
-    // A scheduled session (its Q&A is open) and one asker per question.
     const db = await openDatabase({ kind: "postgres", url });
-    let sessionId: string;
-    const askerTokens: string[] = [];
+    let prepared: { sessionId: string; askerTokens: string[] };
     try {
-      await migrate(db.raw);
-      await syncTrades(db.prisma);
-      const services = createServices({ db, config: { sessionTtlMs: 86_400_000, authRateLimit: { points: 10, windowSeconds: 60 } } });
-      const host = await db.prisma.user.create({ data: { displayName: "基准主播", passwordHash: "x", role: "CRAFTSMAN", phone: "13900009997" } });
-      const result = await services.live.schedule(
-        { id: host.id, displayName: host.displayName, role: "CRAFTSMAN" },
-        { title: "跨进程问答基准", trade: "welder", startsAt: toChinaDateTimeInput(new Date(Date.now() + 3_600_000)), durationMinutes: "60" },
-      );
-      if (!result.ok) throw new Error(JSON.stringify(result));
-      sessionId = result.value.id;
-      for (let i = 0; i < SETUPS.length * VIEWERS.length * ROUNDS * QUESTIONS; i++) {
-        const user = await db.prisma.user.create({ data: { displayName: `提问者${i}`, passwordHash: "x", phone: `1360000${String(i).padStart(4, "0")}` } });
-        askerTokens.push(await services.sessions.start(user.id, { ip: "127.0.0.1", userAgent: "bench" }));
-      }
+      prepared = await prepareQaSession(db, { askers: SETUPS.length * VIEWERS.length * ROUNDS * QUESTIONS });
     } finally {
       await db.close();
     }
+    const { sessionId, askerTokens } = prepared;
 
     lines.push(
       `PostgreSQL 15 and Redis 7 on the same machine; 4 client processes (split evenly over the app processes); ${ROUNDS} rounds of ${QUESTIONS} questions, one every ${ASK_EVERY_MS} ms, asked on the app processes in turn. Latency includes the 300 ms batching tick.`,
@@ -88,7 +70,7 @@ export async function benchLiveQaRedis(): Promise<void> {
         try {
           await Promise.all(
             clients.map((client, index) =>
-              client.request({ cmd: "connect", kind: "socketio", url: apps[index % apps.length]!.url, sessionId: sessionId!, count: viewers / clients.length }),
+              client.request({ cmd: "connect", kind: "socketio", url: apps[index % apps.length]!.url, sessionId, count: viewers / clients.length }),
             ),
           );
           await sleep(3000);
@@ -98,11 +80,11 @@ export async function benchLiveQaRedis(): Promise<void> {
             for (let q = 0; q < QUESTIONS; q++) {
               const app = apps[q % apps.length]!;
               const socket = connect(app.url, { transports: ["websocket"], extraHeaders: { origin: app.url, cookie: `${SESSION_COOKIE}=${askerTokens[askerIndex++]}` }, forceNew: true });
-              await new Promise<void>((resolve, reject) => socket.once("connect", () => socket.emit("qa:join", { sessionId: sessionId! }, (r: { ok: boolean }) => (r.ok ? resolve() : reject(new Error(JSON.stringify(r)))))));
+              await new Promise<void>((resolve, reject) => socket.once("connect", () => socket.emit("qa:join", { sessionId }, (r: { ok: boolean }) => (r.ok ? resolve() : reject(new Error(JSON.stringify(r)))))));
               askers.push(socket);
             }
             for (const [q, socket] of askers.entries()) {
-              socket.emit("qa:ask", { sessionId: sessionId!, text: `bench:${Date.now()}:${q} 跨进程的问题` }, () => {});
+              socket.emit("qa:ask", { sessionId, text: `bench:${Date.now()}:${q} 跨进程的问题` }, () => {});
               await sleep(ASK_EVERY_MS);
             }
             const result = await collect(clients, QUESTIONS * viewers);

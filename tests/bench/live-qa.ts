@@ -13,7 +13,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { io as connect, type Socket } from "socket.io-client";
 import { syncTrades } from "../../prisma/seed.ts";
 import { createServices } from "../../server/context.ts";
-import { openDatabase } from "../../server/db/client.ts";
+import { openDatabase, type Database } from "../../server/db/client.ts";
 import { migrate } from "../../server/db/migrate.ts";
 import { SESSION_COOKIE } from "../../server/http/cookies.ts";
 import { toChinaDateTimeInput } from "../../server/live/schema.ts";
@@ -74,31 +74,40 @@ export async function collect(clients: ReturnType<typeof clientProcesses>, expec
   return { latencies: latencies.sort((a, b) => a - b), deliveries, duplicates };
 }
 
+/**
+ * A fresh database made ready for a Q&A run: migrated, trades synced, a scheduled session (its
+ * Q&A is open) and `askers` signed-in users, one per question (asking is rate-limited per user).
+ */
+export async function prepareQaSession(db: Database, options: { askers: number; dataDir?: string }): Promise<{ sessionId: string; askerTokens: string[] }> {
+  await migrate(db.raw);
+  await syncTrades(db.prisma);
+  const services = createServices({ db, config: { sessionTtlMs: 86_400_000, authRateLimit: { points: 10, windowSeconds: 60 }, dataDir: options.dataDir } });
+  const host = await db.prisma.user.create({ data: { displayName: "基准主播", passwordHash: "x", role: "CRAFTSMAN", phone: "13900009998" } });
+  const result = await services.live.schedule(
+    { id: host.id, displayName: host.displayName, role: "CRAFTSMAN" },
+    { title: "问答基准", trade: "welder", startsAt: toChinaDateTimeInput(new Date(Date.now() + 3_600_000)), durationMinutes: "60" },
+  );
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  const askerTokens: string[] = [];
+  for (let i = 0; i < options.askers; i++) {
+    const user = await db.prisma.user.create({ data: { displayName: `提问者${i}`, passwordHash: "x", phone: `1370000${String(i).padStart(4, "0")}` } });
+    askerTokens.push(await services.sessions.start(user.id, { ip: "127.0.0.1", userAgent: "bench" }));
+  }
+  return { sessionId: result.value.id, askerTokens };
+}
+
 export async function benchLiveQa(): Promise<void> {
   // A scheduled session (its Q&A is open), and enough askers for one question each.
   const dataDir = await benchDataDir();
   const pglite = await PGlite.create(path.join(dataDir, "pglite"));
   const db = await openDatabase({ kind: "pglite-instance", db: pglite });
-  let sessionId: string;
-  const askerTokens: string[] = [];
+  let prepared: { sessionId: string; askerTokens: string[] };
   try {
-    await migrate(db.raw);
-    await syncTrades(db.prisma);
-    const services = createServices({ db, config: { sessionTtlMs: 86_400_000, authRateLimit: { points: 10, windowSeconds: 60 }, dataDir } });
-    const host = await db.prisma.user.create({ data: { displayName: "基准主播", passwordHash: "x", role: "CRAFTSMAN", phone: "13900009998" } });
-    const result = await services.live.schedule(
-      { id: host.id, displayName: host.displayName, role: "CRAFTSMAN" },
-      { title: "问答基准", trade: "welder", startsAt: toChinaDateTimeInput(new Date(Date.now() + 3_600_000)), durationMinutes: "60" },
-    );
-    if (!result.ok) throw new Error(JSON.stringify(result));
-    sessionId = result.value.id;
-    for (let i = 0; i < QUESTIONS * ROUNDS * VIEWERS.length; i++) {
-      const user = await db.prisma.user.create({ data: { displayName: `提问者${i}`, passwordHash: "x", phone: `1370000${String(i).padStart(4, "0")}` } });
-      askerTokens.push(await services.sessions.start(user.id, { ip: "127.0.0.1", userAgent: "bench" }));
-    }
+    prepared = await prepareQaSession(db, { askers: QUESTIONS * ROUNDS * VIEWERS.length, dataDir });
   } finally {
     await db.close();
   }
+  const { sessionId, askerTokens } = prepared;
 
   const server = await startProductionServer({ SEED_DEMO_DATA: "false" }, dataDir);
   const lines: string[] = [
@@ -114,7 +123,7 @@ export async function benchLiveQa(): Promise<void> {
       // ── Socket.IO, the app ──
       const clients = clientProcesses();
       const rssBefore = await rssBytes(appPid);
-      await Promise.all(clients.map((client) => client.request({ cmd: "connect", kind: "socketio", url: server.url, sessionId: sessionId!, count: viewers / CLIENT_PROCESSES })));
+      await Promise.all(clients.map((client) => client.request({ cmd: "connect", kind: "socketio", url: server.url, sessionId, count: viewers / CLIENT_PROCESSES })));
       await sleep(2000);
       const perConnection = ((await rssBytes(appPid)) - rssBefore) / viewers;
       const idleStart = await cpuSeconds(appPid);
@@ -127,13 +136,13 @@ export async function benchLiveQa(): Promise<void> {
         for (let q = 0; q < QUESTIONS; q++) {
           const token = askerTokens[askerIndex++]!;
           const socket = connect(server.url, { transports: ["websocket"], extraHeaders: { origin: server.url, cookie: `${SESSION_COOKIE}=${token}` }, forceNew: true });
-          await new Promise<void>((resolve, reject) => socket.once("connect", () => socket.emit("qa:join", { sessionId: sessionId! }, (r: { ok: boolean }) => (r.ok ? resolve() : reject(new Error(JSON.stringify(r)))))));
+          await new Promise<void>((resolve, reject) => socket.once("connect", () => socket.emit("qa:join", { sessionId }, (r: { ok: boolean }) => (r.ok ? resolve() : reject(new Error(JSON.stringify(r)))))));
           askers.push(socket);
         }
         const cpuStart = await cpuSeconds(appPid);
         const started = Date.now();
         for (const [q, socket] of askers.entries()) {
-          socket.emit("qa:ask", { sessionId: sessionId!, text: `bench:${Date.now()}:${q} 仰焊时电流应该调多大？` }, () => {});
+          socket.emit("qa:ask", { sessionId, text: `bench:${Date.now()}:${q} 仰焊时电流应该调多大？` }, () => {});
           await sleep(ASK_EVERY_MS);
         }
         const result = await collect(clients, QUESTIONS * viewers);
@@ -158,8 +167,8 @@ export async function benchLiveQa(): Promise<void> {
         const rawStarted = Date.now();
         for (let q = 0; q < QUESTIONS; q++) {
           const id = round * QUESTIONS + q + 1;
-          const question = { id, sessionId: sessionId!, text: `bench:${Date.now()}:${q} 仰焊时电流应该调多大？`, author: { id: "x", displayName: "提问者" }, status: "OPEN", voteCount: 0, version: 0 };
-          raw.child.send({ payload: JSON.stringify({ sessionId: sessionId!, questions: [question], removed: [], viewers }) });
+          const question = { id, sessionId, text: `bench:${Date.now()}:${q} 仰焊时电流应该调多大？`, author: { id: "x", displayName: "提问者" }, status: "OPEN", voteCount: 0, version: 0 };
+          raw.child.send({ payload: JSON.stringify({ sessionId, questions: [question], removed: [], viewers }) });
           await sleep(ASK_EVERY_MS);
         }
         const reference = await collect(rawClients, QUESTIONS * viewers);
