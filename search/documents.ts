@@ -3,6 +3,9 @@
 // Plain input types, not Prisma models: search/ stays a library the database layer calls into.
 import type { SearchDocument } from "./types.ts";
 
+/** At most `max` characters (code points: a CJK text or an emoji is never cut in half). */
+const clip = (text: string, max: number) => [...text].slice(0, max).join("");
+
 export interface TradeForSearch {
   code: string;
   nameZh: string;
@@ -55,7 +58,7 @@ export function courseToSearchDocument(course: CourseForSearch): SearchDocument 
     type: "course",
     title: course.title,
     // Cut by code points, so a character outside the BMP is never split in half.
-    body: [...body].slice(0, COURSE_BODY_MAX_CHARS).join(""),
+    body: clip(body, COURSE_BODY_MAX_CHARS),
     tradeCode: course.trade.code,
     tradeName: { zh: course.trade.nameZh, en: course.trade.nameEn },
     url: `/courses/${encodeURIComponent(course.slug)}`,
@@ -96,7 +99,7 @@ export function bookToSearchDocument(book: BookForSearch): SearchDocument {
     id: `book-${book.id}`,
     type: "book",
     title,
-    body: [...body].slice(0, BOOK_BODY_MAX_CHARS).join(""),
+    body: clip(body, BOOK_BODY_MAX_CHARS),
     url: `/books/${encodeURIComponent(book.id)}`,
     extra,
   };
@@ -140,7 +143,7 @@ export function jobToSearchDocument(job: JobForSearch): SearchDocument {
     id: `job-${job.id}`,
     type: "job",
     title: job.title,
-    body: [...body].slice(0, JOB_BODY_MAX_CHARS).join(""),
+    body: clip(body, JOB_BODY_MAX_CHARS),
     tradeCode: job.trade.code,
     tradeName: { zh: job.trade.nameZh, en: job.trade.nameEn },
     city: job.cityName,
@@ -181,7 +184,7 @@ export function liveToSearchDocument(session: LiveForSearch): SearchDocument {
     id: `live-${session.id}`,
     type: "live",
     title: session.title,
-    body: [...body].slice(0, LIVE_BODY_MAX_CHARS).join(""),
+    body: clip(body, LIVE_BODY_MAX_CHARS),
     tradeCode: session.trade.code,
     tradeName: { zh: session.trade.nameZh, en: session.trade.nameEn },
     url: `/live/${encodeURIComponent(session.id)}`,

@@ -17,6 +17,7 @@ import { JsonLd } from "../components/json-ld.tsx";
 import { DocumentTitle, FormAlert } from "../components/form-field.tsx";
 import { RatingInput, RatingSummary, starsLabel } from "../components/rating.tsx";
 import { Syllabus } from "../components/syllabus.tsx";
+import { CraftsmanName } from "../components/craftsman-name.tsx";
 import { translateKey, useLocale, useT, type Translate } from "../i18n/index.ts";
 import { formObject } from "../lib/forms.ts";
 
@@ -109,12 +110,7 @@ export default function Course({ loaderData, actionData }: Route.ComponentProps)
 
       <section aria-labelledby="course-craftsman-title" className="craftsman-card">
         <h2 id="course-craftsman-title">{t("courses.detail.craftsman")}</h2>
-        <p className="craftsman-name">
-          <span className="craftsman-avatar" aria-hidden="true">
-            {Array.from(course.craftsman.displayName)[0] ?? "匠"}
-          </span>
-          <strong>{course.craftsman.displayName}</strong>
-        </p>
+        <CraftsmanName displayName={course.craftsman.displayName} />
         <p className="course-card-meta">
           {course.craftsman.trade ? (
             <span>{t("courses.detail.craftsmanTrade", { name: tradeName(course.craftsman.trade, locale) })}</span>

@@ -14,6 +14,7 @@ import { LiveQaPanel, QA_PANEL_ID, type QaFlash } from "../components/live-qa-pa
 import { questionAnchor } from "../components/live-qa-question.tsx";
 import { useRefreshEvery } from "../components/live-refresh.tsx";
 import { RemindForm } from "../components/live-remind.tsx";
+import { CraftsmanName } from "../components/craftsman-name.tsx";
 import { isMessageKey, translateKey, useLocale, useT, type MessageKey } from "../i18n/index.ts";
 import { formObject, methodNotAllowed, safeRedirect } from "../lib/forms.ts";
 
@@ -267,12 +268,7 @@ export default function LiveSession({ loaderData, actionData }: Route.ComponentP
 
       <section aria-labelledby="live-host-title" className="craftsman-card">
         <h2 id="live-host-title">{t("live.detail.host")}</h2>
-        <p className="craftsman-name">
-          <span className="craftsman-avatar" aria-hidden="true">
-            {Array.from(session.host.displayName)[0] ?? "匠"}
-          </span>
-          <strong>{session.host.displayName}</strong>
-        </p>
+        <CraftsmanName displayName={session.host.displayName} />
         {session.host.trade ? <p className="course-card-meta">{t("live.detail.hostTrade", { name: tradeName(session.host.trade, locale) })}</p> : null}
         {session.host.bio ? <p className="craftsman-bio">{session.host.bio}</p> : null}
       </section>
