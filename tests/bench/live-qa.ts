@@ -96,6 +96,44 @@ export async function prepareQaSession(db: Database, options: { askers: number; 
   return { sessionId: result.value.id, askerTokens };
 }
 
+/**
+ * Server CPU per delivery of a reference server (tests/bench/qa-raw-server.ts) fanning the same
+ * update out to `viewers` clients (`sample`, a question as the app sent it, with the benchmark's id
+ * and text): the median of ROUNDS rounds, less its idle rate.
+ */
+async function referencePerDelivery(kind: "ws" | "socketio", viewers: number, sessionId: string, sample: object): Promise<number> {
+  const server = driven(fork(path.join(ROOT, "tests/bench/qa-raw-server.ts"), [kind], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] }));
+  const { port } = await new Promise<{ port: number }>((resolve) => server.child.once("message", resolve));
+  const pid = server.child.pid!;
+  const clients = clientProcesses();
+  try {
+    const url = kind === "ws" ? `ws://127.0.0.1:${port}` : `http://127.0.0.1:${port}`;
+    await Promise.all(clients.map((client) => client.request({ cmd: "connect", kind, url, count: viewers / CLIENT_PROCESSES })));
+    await sleep(2000);
+    const idleStart = await cpuSeconds(pid);
+    await sleep(IDLE_WINDOW_MS);
+    const idleRate = ((await cpuSeconds(pid)) - idleStart) / (IDLE_WINDOW_MS / 1000);
+    const perDelivery: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const cpuStart = await cpuSeconds(pid);
+      const started = Date.now();
+      for (let q = 0; q < QUESTIONS; q++) {
+        const id = round * QUESTIONS + q + 1;
+        const question = { ...sample, id, text: `bench:${Date.now()}:${q} 仰焊时电流应该调多大？` };
+        server.child.send({ payload: JSON.stringify({ sessionId, questions: [question], removed: [], viewers }) });
+        await sleep(ASK_EVERY_MS);
+      }
+      const result = await collect(clients, QUESTIONS * viewers);
+      const cpu = (await cpuSeconds(pid)) - cpuStart - idleRate * ((Date.now() - started) / 1000);
+      perDelivery.push((cpu / Math.max(1, result.deliveries)) * 1e6);
+    }
+    return median(perDelivery);
+  } finally {
+    await Promise.all(clients.map((client) => client.request({ cmd: "close" })));
+    server.child.kill();
+  }
+}
+
 export async function benchLiveQa(): Promise<void> {
   // A scheduled session (its Q&A is open), and enough askers for one question each.
   const dataDir = await benchDataDir();
@@ -111,12 +149,14 @@ export async function benchLiveQa(): Promise<void> {
 
   const server = await startProductionServer({ SEED_DEMO_DATA: "false" }, dataDir);
   const lines: string[] = [
-    `${CLIENT_PROCESSES} client processes; ${QUESTIONS} questions per round, one every ${ASK_EVERY_MS} ms, each asked by another user; Socket.IO 4.8.4 (websocket transport, no compression) against \`ws\` ${wsVersion()} in the same run.`,
+    `${CLIENT_PROCESSES} client processes; ${QUESTIONS} questions per round, one every ${ASK_EVERY_MS} ms, each asked by another user; Socket.IO 4.8.4 (websocket transport, no compression) against a bare Socket.IO server and a bare \`ws\` ${wsVersion()} server in the same run.`,
     "",
-    "| viewers | p50 ms | p99 ms | server CPU µs per delivered message | raw ws µs per delivery | ratio | server memory per connection | deliveries (duplicates) |",
-    "|---|---|---|---|---|---|---|---|",
+    "| viewers | p50 ms | p99 ms | app: server CPU µs per delivered message | bare Socket.IO µs | bare ws µs | app ÷ ws | bare Socket.IO ÷ ws | server memory per connection | deliveries (duplicates) |",
+    "|---|---|---|---|---|---|---|---|---|---|",
   ];
   let askerIndex = 0;
+  /** A question as the app sends it: the references send the same fields, so the same message size. */
+  let sampleQuestion: object | undefined;
   try {
     const appPid = (await childrenNamed(server.pid, "node"))[0] ?? server.pid;
     for (const viewers of VIEWERS) {
@@ -142,7 +182,9 @@ export async function benchLiveQa(): Promise<void> {
         const cpuStart = await cpuSeconds(appPid);
         const started = Date.now();
         for (const [q, socket] of askers.entries()) {
-          socket.emit("qa:ask", { sessionId, text: `bench:${Date.now()}:${q} 仰焊时电流应该调多大？` }, () => {});
+          socket.emit("qa:ask", { sessionId, text: `bench:${Date.now()}:${q} 仰焊时电流应该调多大？` }, (reply: { ok: boolean; question?: object }) => {
+            if (reply.ok) sampleQuestion ??= reply.question;
+          });
           await sleep(ASK_EVERY_MS);
         }
         const result = await collect(clients, QUESTIONS * viewers);
@@ -152,38 +194,16 @@ export async function benchLiveQa(): Promise<void> {
       }
       await Promise.all(clients.map((client) => client.request({ cmd: "close" })));
 
-      // ── the bare ws reference: the same message size, the same number of viewers ──
-      const raw = driven(fork(path.join(ROOT, "tests/bench/qa-raw-server.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] }));
-      const { port } = await new Promise<{ port: number }>((resolve) => raw.child.once("message", resolve));
-      const rawClients = clientProcesses();
-      await Promise.all(rawClients.map((client) => client.request({ cmd: "connect", kind: "ws", url: `ws://127.0.0.1:${port}`, count: viewers / CLIENT_PROCESSES })));
-      await sleep(2000);
-      const rawIdleStart = await cpuSeconds(raw.child.pid!);
-      await sleep(IDLE_WINDOW_MS);
-      const rawIdleRate = ((await cpuSeconds(raw.child.pid!)) - rawIdleStart) / (IDLE_WINDOW_MS / 1000);
-      const rawPerDelivery: number[] = [];
-      for (let round = 0; round < ROUNDS; round++) {
-        const rawCpuStart = await cpuSeconds(raw.child.pid!);
-        const rawStarted = Date.now();
-        for (let q = 0; q < QUESTIONS; q++) {
-          const id = round * QUESTIONS + q + 1;
-          const question = { id, sessionId, text: `bench:${Date.now()}:${q} 仰焊时电流应该调多大？`, author: { id: "x", displayName: "提问者" }, status: "OPEN", voteCount: 0, version: 0 };
-          raw.child.send({ payload: JSON.stringify({ sessionId, questions: [question], removed: [], viewers }) });
-          await sleep(ASK_EVERY_MS);
-        }
-        const reference = await collect(rawClients, QUESTIONS * viewers);
-        const rawCpu = (await cpuSeconds(raw.child.pid!)) - rawCpuStart - rawIdleRate * ((Date.now() - rawStarted) / 1000);
-        rawPerDelivery.push((rawCpu / Math.max(1, reference.deliveries)) * 1e6);
-      }
-      await Promise.all(rawClients.map((client) => client.request({ cmd: "close" })));
-      raw.child.kill();
+      // ── the references: the same message size, the same number of viewers ──
+      if (!sampleQuestion) throw new Error("no question was acknowledged");
+      const library = await referencePerDelivery("socketio", viewers, sessionId, sampleQuestion);
+      const reference = await referencePerDelivery("ws", viewers, sessionId, sampleQuestion);
 
       const perDelivery = median(rounds.map((r) => r.perDelivery));
-      const reference = median(rawPerDelivery);
       const delivered = rounds.reduce((sum, r) => sum + r.deliveries, 0);
       const duplicates = rounds.reduce((sum, r) => sum + r.duplicates, 0);
       lines.push(
-        `| ${viewers} | ${median(rounds.map((r) => r.p50))} | ${median(rounds.map((r) => r.p99))} | ${perDelivery.toFixed(1)} | ${reference.toFixed(1)} | ${(perDelivery / reference).toFixed(2)}× | ${(perConnection / 1024).toFixed(1)} KiB | ${delivered} of ${ROUNDS * QUESTIONS * viewers} (${duplicates}) |`,
+        `| ${viewers} | ${median(rounds.map((r) => r.p50))} | ${median(rounds.map((r) => r.p99))} | ${perDelivery.toFixed(1)} | ${library.toFixed(1)} | ${reference.toFixed(1)} | ${(perDelivery / reference).toFixed(2)}× | ${(library / reference).toFixed(2)}× | ${(perConnection / 1024).toFixed(1)} KiB | ${delivered} of ${ROUNDS * QUESTIONS * viewers} (${duplicates}) |`,
       );
       console.log(lines.at(-1));
     }

@@ -1,13 +1,14 @@
 // One process of viewers for the live Q&A benchmark (tests/bench/live-qa.ts starts several, so
 // the clients do not share the server's cores' event loop with each other's bookkeeping). Driven
-// over IPC: connect N viewers (Socket.IO joining the session's room, or raw WebSocket clients of
-// the reference server), then report when each saw each benchmark question. Latency is measured
+// over IPC: connect N viewers (Socket.IO joining the session's room, or raw WebSocket or Socket.IO
+// clients of a reference server), then report when each saw each benchmark question. Latency is measured
 // against the send time written into the question's text: parent and children share one clock.
 import { io as connect, type Socket } from "socket.io-client";
 import WebSocket from "ws";
 
 type Command =
-  | { cmd: "connect"; kind: "socketio"; url: string; sessionId: string; count: number }
+  /** Without a session id: a bare Socket.IO server that sends to every socket (no room to join). */
+  | { cmd: "connect"; kind: "socketio"; url: string; sessionId?: string; count: number }
   | { cmd: "connect"; kind: "ws"; url: string; count: number }
   | { cmd: "report" }
   | { cmd: "close" };
@@ -30,7 +31,7 @@ function seen(clientSeen: Set<string>, key: string, sentAt: number) {
   latencies.push(Date.now() - sentAt);
 }
 
-async function connectSocketIo(url: string, sessionId: string, count: number) {
+async function connectSocketIo(url: string, sessionId: string | undefined, count: number) {
   const pending: Promise<void>[] = [];
   for (let i = 0; i < count; i++) {
     const socket = connect(url, { transports: ["websocket"], extraHeaders: { origin: url }, reconnection: false, forceNew: true });
@@ -46,6 +47,7 @@ async function connectSocketIo(url: string, sessionId: string, count: number) {
       new Promise<void>((resolve, reject) => {
         socket.once("connect_error", reject);
         socket.once("connect", () => {
+          if (sessionId === undefined) return resolve();
           socket.emit("qa:join", { sessionId }, (reply: { ok: boolean }) => (reply.ok ? resolve() : reject(new Error(JSON.stringify(reply)))));
         });
       }),
