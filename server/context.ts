@@ -23,6 +23,12 @@ import { createApplicationService } from "./jobs/applications.ts";
 import { createJobImport } from "./jobs/import.ts";
 import { createJobService } from "./jobs/service.ts";
 import { createNotificationService } from "./notifications/service.ts";
+import { createQuizAdmin } from "./quiz/admin.ts";
+import { createQuizImport } from "./quiz/import.ts";
+import { createMemoryLeaderboards, createRedisLeaderboards } from "./quiz/leaderboard-store.ts";
+import { createQuestionBank } from "./quiz/questions.ts";
+import { createQuizReports } from "./quiz/reports.ts";
+import { createQuizService } from "./quiz/service.ts";
 import { createScheduler } from "./scheduler.ts";
 import type { RedisHandle } from "./redis.ts";
 import { createMemoryRateLimit, createRateLimits, redisRateLimitFactory } from "./security/rate-limits.ts";
@@ -131,6 +137,18 @@ export function createServices(deps: ServiceDeps) {
     jobAlerts,
     live,
     liveQa: createQaService({ prisma, clock, rateLimitFactory }),
+    quiz: createQuizService({
+      prisma,
+      clock,
+      logger,
+      rateLimitFactory,
+      // With Redis, every app process ranks in the same sorted sets; otherwise each keeps its own.
+      leaderboards: deps.redis ? createRedisLeaderboards(deps.redis.client, deps.redis.keyPrefix) : createMemoryLeaderboards(),
+    }),
+    quizAdmin: createQuizAdmin({ prisma, clock }),
+    quizReports: createQuizReports({ prisma, clock }),
+    questionBank: createQuestionBank({ prisma, clock }),
+    quizImport: createQuizImport({ prisma, clock }),
     notifications,
     /** Periodic background tasks; server/main.ts starts it, tests call runNow. */
     scheduler,

@@ -15,6 +15,10 @@ import { alertsEn } from "./alerts.en.ts";
 import { jobimportEn } from "./jobimport.en.ts";
 import { liveEn } from "./live.en.ts";
 import { liveqaEn } from "./liveqa.en.ts";
+import { quizEn } from "./quiz.en.ts";
+import { quizuiEn } from "./quizui.en.ts";
+import { quizadminEn } from "./quizadmin.en.ts";
+import { quizbankEn } from "./quizbank.en.ts";
 
 export const en: Record<MessageKey, string> = {
   ...coursesEn,
@@ -31,6 +35,10 @@ export const en: Record<MessageKey, string> = {
   ...jobimportEn,
   ...liveEn,
   ...liveqaEn,
+  ...quizEn,
+  ...quizuiEn,
+  ...quizadminEn,
+  ...quizbankEn,
   "app.name": "Jiangxin",
   "app.tagline": "The learning community for industrial workers",
   "app.description":

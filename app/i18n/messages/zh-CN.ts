@@ -13,6 +13,10 @@ import { alertsZhCN } from "./alerts.zh-CN.ts";
 import { jobimportZhCN } from "./jobimport.zh-CN.ts";
 import { liveZhCN } from "./live.zh-CN.ts";
 import { liveqaZhCN } from "./liveqa.zh-CN.ts";
+import { quizZhCN } from "./quiz.zh-CN.ts";
+import { quizuiZhCN } from "./quizui.zh-CN.ts";
+import { quizadminZhCN } from "./quizadmin.zh-CN.ts";
+import { quizbankZhCN } from "./quizbank.zh-CN.ts";
 
 export const zhCN = {
   ...coursesZhCN,
@@ -29,6 +33,10 @@ export const zhCN = {
   ...jobimportZhCN,
   ...liveZhCN,
   ...liveqaZhCN,
+  ...quizZhCN,
+  ...quizuiZhCN,
+  ...quizadminZhCN,
+  ...quizbankZhCN,
   "app.name": "匠心",
   "app.tagline": "产业工人的学习社区",
   "app.description": "匠心：产业工人学技术、读好书、找工作、看直播、练本领的开源学习社区。",

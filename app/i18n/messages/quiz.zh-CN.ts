@@ -1,0 +1,22 @@
+// 答题闯关（百大工种齐练兵）：服务端返回的错误提示（server/quiz/schema.ts 与 service.ts）。
+export const quizZhCN = {
+  "quiz.error.notFound": "没有找到这场答题活动或这次答题。",
+  "quiz.error.signInRequired": "请先登录再参加答题。",
+  "quiz.error.tradeRequired": "请选择你的工种。",
+  "quiz.error.tradeNotCovered": "本次活动不包含这个工种，请另选一个。",
+  "quiz.error.tradeLocked": "你已经开始计分答题，工种不能再更改。",
+  "quiz.error.tradeFirst": "请先选择你的工种，再开始答题。",
+  "quiz.error.levelUnknown": "没有这一关。",
+  "quiz.error.dayLocked": "这一天还没有开始，请到当天再来。",
+  "quiz.error.levelLocked": "请先通过前一关，再挑战这一关。",
+  "quiz.error.notStarted": "活动还没有开始。",
+  "quiz.error.emptyBank": "这个工种的题库还没有题目，请联系管理员。",
+  "quiz.error.staleQuestion": "这道题已经过去了，请继续答当前的题。",
+  "quiz.error.alreadyAnswered": "这道题已经作答，不能重复提交，得分不变。",
+  "quiz.error.tooLate": "答题时间已到，这道题按答错计。",
+  "quiz.error.choiceInvalid": "请选择一个有效的选项。",
+  "quiz.error.choiceRequired": "请先选择答案再提交。",
+  "quiz.error.finished": "这次答题已经结束。",
+  "quiz.error.startTooFast": "开始答题太频繁了，请稍后再试。",
+  "quiz.error.answerTooFast": "提交太频繁了，请稍后再试。",
+};

@@ -1,0 +1,30 @@
+// English for quizadmin.zh-CN.ts.
+import type { quizadminZhCN } from "./quizadmin.zh-CN.ts";
+
+export const quizadminEn: Record<keyof typeof quizadminZhCN, string> = {
+  "quizadmin.error.nameRequired": "Enter the challenge's name.",
+  "quizadmin.error.nameTooLong": "A challenge's name can have at most 60 characters.",
+  "quizadmin.error.startDateRequired": "Choose the start date.",
+  "quizadmin.error.startDateInvalid": "The start date is not a valid date.",
+  "quizadmin.error.daysInvalid": "Days must be a whole number from 1 to 30.",
+  "quizadmin.error.levelsInvalid": "Levels per day must be a whole number from 1 to 10.",
+  "quizadmin.error.questionsInvalid": "Questions per level must be a whole number from 1 to 30.",
+  "quizadmin.error.secondsInvalid": "Seconds per question must be from 5 to 300.",
+  "quizadmin.error.passPercentInvalid": "The pass mark must be from 0 to 100 percent.",
+  "quizadmin.error.tradesRequired": "Choose at least one trade.",
+  "quizadmin.error.tradeUnknown": "A trade does not exist.",
+  "quizadmin.error.tradeRequired": "The trade is missing.",
+  "quizadmin.error.kindInvalid": "The kind must be single choice, multiple choice or true/false (SINGLE, MULTIPLE, TRUE_FALSE).",
+  "quizadmin.error.stemRequired": "The question text is missing.",
+  "quizadmin.error.stemTooLong": "A question's text can have at most 500 characters.",
+  "quizadmin.error.optionTooLong": "An option can have at most 200 characters.",
+  "quizadmin.error.tooManyOptions": "A question can have at most 8 options.",
+  "quizadmin.error.tooFewOptions": "A choice question needs at least 2 options.",
+  "quizadmin.error.answerRequired": "The answer is missing.",
+  "quizadmin.error.answerNotAmongOptions": "The answer is not among the options.",
+  "quizadmin.error.singleNeedsOneAnswer": "A single-choice question has exactly one answer.",
+  "quizadmin.error.multipleNeedsTwoAnswers": "A multiple-choice question has at least two answers.",
+  "quizadmin.error.explanationRequired": "Write the explanation.",
+  "quizadmin.error.explanationTooLong": "An explanation can have at most 1000 characters.",
+  "quizadmin.error.difficultyInvalid": "Difficulty must be 1, 2 or 3.",
+};

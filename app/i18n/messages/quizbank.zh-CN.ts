@@ -1,0 +1,3 @@
+// 答题闯关：quizbank 的文字。
+export const quizbankZhCN = {
+};
