@@ -17,6 +17,8 @@ export default function Admin({ loaderData }: Route.ComponentProps) {
         {loaderData.isAdmin ? <NavLink to="/admin/users">{t("admin.users.title")}</NavLink> : null}
         {loaderData.isAdmin ? <NavLink to="/admin/books">{t("bookadmin.nav")}</NavLink> : null}
         <NavLink to="/admin/jobs">{t("jobs.admin.nav")}</NavLink>
+        {loaderData.isAdmin ? <NavLink to="/admin/quiz">{t("quizadmin.nav.challenges")}</NavLink> : null}
+        {loaderData.isAdmin ? <NavLink to="/admin/quiz-questions">{t("quizadmin.nav.questions")}</NavLink> : null}
       </nav>
       <Outlet />
     </div>

@@ -2,6 +2,8 @@
 import type { quizadminZhCN } from "./quizadmin.zh-CN.ts";
 
 export const quizadminEn: Record<keyof typeof quizadminZhCN, string> = {
+  "quizadmin.nav.challenges": "Quiz challenges",
+  "quizadmin.nav.questions": "Question banks",
   "quizadmin.error.nameRequired": "Enter the challenge's name.",
   "quizadmin.error.nameTooLong": "A challenge's name can have at most 60 characters.",
   "quizadmin.error.startDateRequired": "Choose the start date.",

@@ -1,5 +1,7 @@
 // 答题活动管理：活动设置与题目校验的提示（server/quiz/schema.ts），以及活动管理与统计页面的文字。
 export const quizadminZhCN = {
+  "quizadmin.nav.challenges": "答题活动",
+  "quizadmin.nav.questions": "题库",
   "quizadmin.error.nameRequired": "请填写活动名称。",
   "quizadmin.error.nameTooLong": "活动名称最多 60 个字。",
   "quizadmin.error.startDateRequired": "请选择开始日期。",
