@@ -11,6 +11,9 @@ import { pgliteRaw, postgresRaw, type RawDatabase } from "./raw.ts";
 export type { PrismaClient } from "./generated/client.ts";
 export * as DB from "./generated/client.ts";
 
+/** A write refused by a unique index (Prisma's P2002), e.g. a second request racing the first. */
+export const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === "P2002";
+
 export type DatabaseTarget =
   | { kind: "pglite"; dir: string }
   | { kind: "pglite-instance"; db: PGlite }

@@ -129,7 +129,9 @@ export const ZAnswerSchema = z.object({
   position: wholeNumber("quiz.error.staleQuestion", 0, QUESTIONS_PER_LEVEL_MAX - 1),
   choice: z.preprocess(
     (value) => (Array.isArray(value) ? value : value === undefined || value === null || value === "" ? [] : [value]).map((item) => (typeof item === "string" ? Number(item) : item)),
-    z.array(z.number().int().min(0).max(OPTIONS_MAX - 1), "quiz.error.choiceInvalid").max(OPTIONS_MAX, "quiz.error.choiceInvalid"),
+    z
+      .array(z.number("quiz.error.choiceInvalid").int("quiz.error.choiceInvalid").min(0, "quiz.error.choiceInvalid").max(OPTIONS_MAX - 1, "quiz.error.choiceInvalid"), "quiz.error.choiceInvalid")
+      .max(OPTIONS_MAX, "quiz.error.choiceInvalid"),
   ),
 });
 export type AnswerInput = z.output<typeof ZAnswerSchema>;

@@ -1,5 +1,5 @@
 // Socket.IO on the same http.Server. A socket is authenticated from the web session cookie and
-// accepted only from this site's pages (Origin). Domain events (live Q&A, leaderboards) register here.
+// accepted only from this site's pages (Origin). Domain events (live Q&A, quiz leaderboards) register here.
 // With Redis (REDIS_URL), rooms span every app process through the Socket.IO Redis adapter (its
 // pub/sub flavour, decision 013); without it, the in-memory adapter of one process.
 //
@@ -18,6 +18,8 @@ import type { Logger } from "../logger.ts";
 import type { RedisHandle } from "../redis.ts";
 import { createLiveQaRealtime } from "./live-qa.ts";
 import type { QaClientToServerEvents, QaServerToClientEvents } from "./live-qa-events.ts";
+import type { QuizClientToServerEvents, QuizServerToClientEvents } from "./quiz-events.ts";
+import { createQuizLeaderboardRealtime } from "./quiz-leaderboard.ts";
 import { localViewerCounts, redisViewerCounts } from "./viewer-counts.ts";
 
 /**
@@ -32,10 +34,10 @@ export interface SocketData {
 
 export type WhoAmIReply = { ok: true; viewer: Viewer | null };
 
-export interface ClientToServerEvents extends QaClientToServerEvents {
+export interface ClientToServerEvents extends QaClientToServerEvents, QuizClientToServerEvents {
   "session:whoami": (ack: (reply: WhoAmIReply) => void) => void;
 }
-export type ServerToClientEvents = QaServerToClientEvents;
+export interface ServerToClientEvents extends QaServerToClientEvents, QuizServerToClientEvents {}
 
 export function attachRealtime(
   httpServer: HttpServer,
@@ -45,6 +47,8 @@ export function attachRealtime(
     publicOrigin: string | undefined;
     /** How often a live Q&A room gets its batched update (ms); tests shorten it. */
     qaTickMs?: number;
+    /** How often watched quiz leaderboards are checked for changes (ms); tests shorten it. */
+    quizPushMs?: number;
     /** REDIS_URL's connections (server/redis.ts): rooms and viewer counts shared by every process. */
     redis?: RedisHandle | null;
   },
@@ -88,10 +92,12 @@ export function attachRealtime(
     tickMs: deps.qaTickMs,
     viewerCounts: redis ? redisViewerCounts(redis) : localViewerCounts,
   });
-  // The Q&A tick is a timer of this server: it stops with it.
+  const quizBoards = createQuizLeaderboardRealtime(io, { services: deps.services, logger: deps.logger, pushMs: deps.quizPushMs });
+  // The Q&A tick and the leaderboard checks are timers of this server: they stop with it.
   const close = io.close.bind(io);
   io.close = (fn) => {
     liveQa.close();
+    quizBoards.close();
     return close(fn);
   };
 
@@ -103,6 +109,7 @@ export function attachRealtime(
       ack({ ok: true, viewer: viewer ? { id: viewer.id, displayName: viewer.displayName, role: viewer.role } : null });
     });
     liveQa.register(socket);
+    quizBoards.register(socket);
   });
 
   return io;

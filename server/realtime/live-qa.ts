@@ -18,8 +18,6 @@
 // still gets it exactly once; viewer counts, which every process refreshes, may arrive twice.
 import type { Server, Socket } from "socket.io";
 import { z } from "zod";
-import { translateKey, translator } from "../../app/i18n/index.ts";
-import { localeFromHeaders } from "../../app/i18n/locale.server.ts";
 import type { Viewer } from "../auth/permissions.ts";
 import type { Services } from "../context.ts";
 import { isAppError, type AppErrorKind } from "../errors.ts";
@@ -27,6 +25,7 @@ import { QA_SORTS } from "../live/qa/schema.ts";
 import type { QuestionChange } from "../live/qa/service.ts";
 import type { Logger } from "../logger.ts";
 import { qaModeratorRoom, qaRoom, type QaClientToServerEvents, type QaErrorCode, type QaFailure, type QaServerToClientEvents, type QaUpdate } from "./live-qa-events.ts";
+import { failureOf } from "./acks.ts";
 import { localViewerCounts, VIEWER_REFRESH_MS, type ViewerCounts } from "./viewer-counts.ts";
 
 /** How often a room may get a `qa:update` (ms): the design allows 250–500 ms. */
@@ -229,11 +228,7 @@ export function createLiveQaRealtime(
     return true;
   }
 
-  function failure(socket: QaSocket, code: QaErrorCode, messageKey: string): QaFailure {
-    const headers = socket.handshake.headers;
-    const t = translator(localeFromHeaders(headers.cookie, headers["accept-language"]));
-    return { ok: false, code, message: translateKey(t, messageKey) ?? messageKey };
-  }
+  const failure = (socket: QaSocket, code: QaErrorCode, messageKey: string): QaFailure => failureOf(socket, code, messageKey);
 
   const joined = (socket: QaSocket, id: string) => socket.rooms.has(qaRoom(id));
   function sessionsOf(socket: QaSocket): Set<string> {

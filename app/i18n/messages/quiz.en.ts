@@ -21,4 +21,5 @@ export const quizEn: Record<keyof typeof quizZhCN, string> = {
   "quiz.error.finished": "This attempt is over.",
   "quiz.error.startTooFast": "You are starting levels too often; try again shortly.",
   "quiz.error.answerTooFast": "You are submitting too often; try again shortly.",
+  "quiz.error.unavailable": "The leaderboard cannot update right now; reload the page in a moment.",
 };

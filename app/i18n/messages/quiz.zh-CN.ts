@@ -19,4 +19,5 @@ export const quizZhCN = {
   "quiz.error.finished": "这次答题已经结束。",
   "quiz.error.startTooFast": "开始答题太频繁了，请稍后再试。",
   "quiz.error.answerTooFast": "提交太频繁了，请稍后再试。",
+  "quiz.error.unavailable": "排行榜暂时无法更新，请稍后刷新页面。",
 };
