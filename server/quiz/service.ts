@@ -285,68 +285,85 @@ export function createQuizService(deps: QuizServiceDeps) {
   }
 
   /**
-   * Records one answer (or, with `choice` null, the expiry) of the question at `position`, with the
-   * attempt's totals, and finishes the attempt after its last question — all in one transaction,
-   * and only if the question is still unanswered. Returns false when another request got there first.
+   * Records one answer (or, with `choice` null, the expiry) of the question at `position`: the
+   * answer row, the attempt's totals (and its end after the last question), and a finished scored
+   * attempt's entry, in ONE statement, only if the question is still unanswered. The claim is the
+   * `"answeredAt" IS NULL` condition: of parallel duplicates, the row lock lets one through and the
+   * others find it answered. Points come from scoring.ts with the attempt's streak as read before:
+   * position p is only served once p − 1 is recorded, so that streak is current for p.
+   * Returns false when another request got there first.
    */
-  async function record(attempt: AttemptRow, challenge: ChallengeRow, position: number, choice: number[] | null): Promise<boolean> {
+  async function record(
+    attempt: AttemptRow & { id: string },
+    challenge: ChallengeRow,
+    question: { position: number; servedAt: Date; answer: number[] },
+    choice: number[] | null,
+  ): Promise<boolean> {
     const now = clock.now();
     const windowMs = challenge.secondsPerQuestion * 1000;
-    const finishedEntry = await prisma.$transaction(async (tx) => {
-      const row = await tx.quizAnswer.findUnique({ where: { attemptId_position: { attemptId: attempt.id, position } }, include: ANSWER_INCLUDE });
-      if (!row || row.answeredAt !== null) return false;
-      const elapsed = Math.min(windowMs, Math.max(0, now.getTime() - row.servedAt.getTime()));
-      const expired = choice === null;
-      const correct = !expired && isCorrectChoice(choice, row.question.answer);
-      // The claim: whoever updates the unanswered row goes on; a parallel duplicate finds it taken.
-      const claimed = await tx.quizAnswer.updateMany({
-        where: { attemptId: attempt.id, position, answeredAt: null },
-        data: { answeredAt: now, choice: choice ?? [], expired, correct, timeMs: expired ? windowMs : elapsed, flagged: !expired && elapsed < HUMAN_MINIMUM_MS },
-      });
-      if (claimed.count === 0) return false;
-      const current = await tx.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
-      const { points, streak } = scoreAnswer(correct, elapsed, windowMs, current.streak);
-      await tx.quizAnswer.update({ where: { attemptId_position: { attemptId: attempt.id, position } }, data: { points } });
-      const last = position === current.questionIds.length - 1;
-      const correctCount = current.correctCount + (correct ? 1 : 0);
-      const updated = await tx.quizAttempt.update({
-        where: { id: attempt.id },
-        data: {
-          correctCount,
-          score: { increment: points },
-          timeMs: { increment: expired ? windowMs : elapsed },
-          streak,
-          ...(last ? { status: "FINISHED", finishedAt: now, passed: correctCount >= passMark(current.questionIds.length, challenge.passPercent) } : {}),
-        },
-      });
-      if (!last) return true;
-      if (updated.scored) {
-        await tx.quizEntry.update({ where: { id: updated.entryId }, data: { score: { increment: updated.score }, timeMs: { increment: updated.timeMs }, scoredAt: now } });
+    const elapsed = Math.min(windowMs, Math.max(0, now.getTime() - question.servedAt.getTime()));
+    const expired = choice === null;
+    const correct = !expired && isCorrectChoice(choice, question.answer);
+    const { points, streak } = scoreAnswer(correct, elapsed, windowMs, attempt.streak);
+    const timeMs = expired ? windowMs : elapsed;
+    const last = question.position === attempt.questionIds.length - 1;
+    const mark = passMark(attempt.questionIds.length, challenge.passPercent);
+    const rows = await prisma.$queryRaw<{ entryId: string; day: number; scored: boolean; passed: boolean | null }[]>`
+      WITH claimed AS (
+        UPDATE "QuizAnswer"
+        SET "answeredAt" = ${now}, "choice" = ${choice ?? []}::integer[], "expired" = ${expired}, "correct" = ${correct},
+            "timeMs" = ${timeMs}, "points" = ${points}, "flagged" = ${!expired && elapsed < HUMAN_MINIMUM_MS}
+        WHERE "attemptId" = ${attempt.id} AND "position" = ${question.position} AND "answeredAt" IS NULL
+        RETURNING "attemptId"
+      ), attempt AS (
+        UPDATE "QuizAttempt" a
+        SET "correctCount" = a."correctCount" + ${correct ? 1 : 0}, "score" = a."score" + ${points}, "timeMs" = a."timeMs" + ${timeMs},
+            "streak" = ${streak},
+            "status" = CASE WHEN ${last} THEN 'FINISHED'::"QuizAttemptStatus" ELSE a."status" END,
+            "finishedAt" = CASE WHEN ${last} THEN ${now} ELSE a."finishedAt" END,
+            "passed" = CASE WHEN ${last} THEN a."correctCount" + ${correct ? 1 : 0} >= ${mark} ELSE a."passed" END
+        FROM claimed WHERE a."id" = claimed."attemptId"
+        RETURNING a."entryId", a."day", a."scored", a."passed", a."score", a."timeMs", a."status"
+      ), entry AS (
+        UPDATE "QuizEntry" e
+        SET "score" = e."score" + attempt."score", "timeMs" = e."timeMs" + attempt."timeMs", "scoredAt" = ${now}, "updatedAt" = ${now}
+        FROM attempt WHERE e."id" = attempt."entryId" AND attempt."scored" AND attempt."status" = 'FINISHED'
+        RETURNING e."id"
+      )
+      SELECT "entryId", "day", "scored", "passed" FROM attempt`;
+    const recorded = rows[0];
+    if (!recorded) return false;
+    if (last) {
+      if (recorded.passed) await markCompletion(recorded.entryId, challenge, now);
+      if (recorded.scored) {
+        await updateBoards(challenge.id, recorded.entryId, recorded.day).catch((error: Error) =>
+          // The database has the result; the board catches up at the next rebuild.
+          logger.error({ err: error.message, challengeId: challenge.id }, "could not update the quiz leaderboards"),
+        );
       }
-      if (updated.passed) await markCompletion(tx, updated.entryId, challenge, now);
-      return { entryId: updated.entryId, day: updated.day, scored: updated.scored };
-    });
-    if (finishedEntry && typeof finishedEntry === "object" && finishedEntry.scored) {
-      await updateBoards(challenge.id, finishedEntry.entryId, finishedEntry.day).catch((error: Error) =>
-        // The database has the result; the board catches up at the next rebuild.
-        logger.error({ err: error.message, challengeId: challenge.id }, "could not update the quiz leaderboards"),
-      );
     }
-    return finishedEntry !== false;
+    return true;
   }
 
-  /** Every level of every day passed (in any attempt): the badge and the certificate. */
-  async function markCompletion(tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0], entryId: string, challenge: ChallengeRow, now: Date) {
-    const passed = await tx.quizAttempt.findMany({ where: { entryId, passed: true }, select: { day: true, level: true }, distinct: ["day", "level"] });
+  /**
+   * Every level of every day passed (in any attempt): the badge and the certificate. Derived from
+   * the attempts and idempotent, so it needs no transaction with the answer that triggered it.
+   */
+  async function markCompletion(entryId: string, challenge: ChallengeRow, now: Date) {
+    const passed = await prisma.quizAttempt.findMany({ where: { entryId, passed: true }, select: { day: true, level: true }, distinct: ["day", "level"] });
     if (passed.length < challenge.days * challenge.levelsPerDay) return;
-    await tx.quizEntry.updateMany({ where: { id: entryId, completedAt: null }, data: { completedAt: now, certificateCode: randomBytes(8).toString("hex") } });
+    await prisma.quizEntry.updateMany({ where: { id: entryId, completedAt: null }, data: { completedAt: now, certificateCode: randomBytes(8).toString("hex") } });
   }
 
   /** If the question being played ran out of time, records it as expired. */
   async function settle(attempt: AttemptRow, challenge: ChallengeRow): Promise<void> {
     if (attempt.status === "FINISHED") return;
-    const open = await prisma.quizAnswer.findFirst({ where: { attemptId: attempt.id, answeredAt: null }, orderBy: { position: "desc" } });
-    if (open && open.deadlineAt.getTime() < clock.now().getTime()) await record(attempt, challenge, open.position, null);
+    const open = await prisma.quizAnswer.findFirst({
+      where: { attemptId: attempt.id, answeredAt: null },
+      orderBy: { position: "desc" },
+      select: { position: true, servedAt: true, deadlineAt: true, question: { select: { answer: true } } },
+    });
+    if (open && open.deadlineAt.getTime() < clock.now().getTime()) await record(attempt, challenge, { ...open, answer: open.question.answer }, null);
   }
 
   async function stateOf(attemptId: string): Promise<PlayState> {
@@ -624,25 +641,33 @@ export function createQuizService(deps: QuizServiceDeps) {
       const user = requireViewer(viewer);
       if (!(await answerLimit.consume(user.id))) throw new AppError("rateLimited", "quiz.error.answerTooFast");
       const { attemptId, position, choice } = parse(ZAnswerSchema, input);
-      const attempt = await attemptOf(user, attemptId);
-      const row = await prisma.quizAnswer.findUnique({ where: { attemptId_position: { attemptId, position } }, include: ANSWER_INCLUDE });
-      if (!row) throw conflict("quiz.error.staleQuestion");
+      // The served question with its attempt and challenge, in one read.
+      const row = await prisma.quizAnswer.findUnique({
+        where: { attemptId_position: { attemptId, position } },
+        include: { ...ANSWER_INCLUDE, attempt: { include: { challenge: true } } },
+      });
+      if (!row) {
+        await attemptOf(user, attemptId);
+        throw conflict("quiz.error.staleQuestion");
+      }
+      const { attempt, question } = row;
+      if (attempt.userId !== user.id) throw quizNotFound();
       if (row.answeredAt !== null) throw conflict("quiz.error.alreadyAnswered");
       if (attempt.status === "FINISHED") throw conflict("quiz.error.finished");
       if (choice.length === 0) throw invalid("quiz.error.choiceRequired");
-      const single = row.question.kind !== "MULTIPLE";
-      if (choice.some((index) => index >= row.question.options.length) || (single && choice.length > 1) || new Set(choice).size !== choice.length) {
+      const single = question.kind !== "MULTIPLE";
+      if (choice.some((index) => index >= question.options.length) || (single && choice.length > 1) || new Set(choice).size !== choice.length) {
         throw invalid("quiz.error.choiceInvalid");
       }
+      const target = { position, servedAt: row.servedAt, answer: question.answer };
       if (clock.now().getTime() > row.deadlineAt.getTime()) {
-        await record(attempt, attempt.challenge, position, null);
+        await record(attempt, attempt.challenge, target, null);
         throw conflict("quiz.error.tooLate");
       }
-      if (!(await record(attempt, attempt.challenge, position, [...choice].sort((a, b) => a - b)))) throw conflict("quiz.error.alreadyAnswered");
-      const state = await stateOf(attemptId);
-      const result = state.kind === "result" ? state.result : state.kind === "finished" ? state.results.find((r) => r.position === position) : undefined;
-      if (!result) throw conflict("quiz.error.staleQuestion");
-      return result;
+      const sorted = [...choice].sort((a, b) => a - b);
+      if (!(await record(attempt, attempt.challenge, target, sorted))) throw conflict("quiz.error.alreadyAnswered");
+      const recorded = await prisma.quizAnswer.findUniqueOrThrow({ where: { attemptId_position: { attemptId, position } }, include: ANSWER_INCLUDE });
+      return resultOf(recorded, recorded.correct ? attempt.streak + 1 : 0);
     },
 
     /** Top rows and the viewer's own place. Throws notFound (unknown challenge or trade). */
