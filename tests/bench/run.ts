@@ -10,6 +10,8 @@ import { benchJobs } from "./jobs.ts";
 import { benchLive } from "./live.ts";
 import { benchLiveQa } from "./live-qa.ts";
 import { benchLiveQaRedis } from "./live-qa-redis.ts";
+import { benchQuizLeaderboard } from "./quiz-leaderboard.ts";
+import { benchQuizAnswers } from "./quiz-answers.ts";
 import { benchSearch } from "./search.ts";
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
@@ -21,6 +23,8 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   live: benchLive,
   "live-qa": benchLiveQa,
   "live-qa-redis": benchLiveQaRedis,
+  "quiz-leaderboard": benchQuizLeaderboard,
+  "quiz-answers": benchQuizAnswers,
 };
 
 if (!existsSync(path.join(ROOT, "build/server/index.js"))) {

@@ -1,0 +1,69 @@
+// One process of quiz players for the answer benchmark (tests/bench/quiz-answers.ts starts
+// several). Driven over IPC: for each player, send one form post (an answer to the question at
+// `position`, or "next question") all at once, as the page's plain form would, and report each
+// request's latency and status.
+import http from "node:http";
+
+interface Player {
+  token: string;
+  attemptId: string;
+  /** The correct choice per position (the benchmark knows the bank; a browser does not). */
+  answers: number[][];
+}
+
+type Command = { cmd: "post"; url: string; cookieName: string; players: Player[]; intent: "answer" | "next"; position: number } | { cmd: "close" };
+
+process.on("message", async (command: Command) => {
+  if (command.cmd === "close") {
+    process.send!({ ok: true });
+    process.disconnect();
+    return;
+  }
+  const target = new URL(command.url);
+  // Every player on a connection of its own, as separate phones would be.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: command.players.length });
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  const started = Date.now();
+  await Promise.all(
+    command.players.map(
+      (player) =>
+        new Promise<void>((resolve) => {
+          const fields = new URLSearchParams({ intent: command.intent, attemptId: player.attemptId, position: String(command.position) });
+          if (command.intent === "answer") for (const choice of player.answers[command.position]!) fields.append("choice", String(choice));
+          const body = fields.toString();
+          const sent = performance.now();
+          const request = http.request(
+            {
+              agent,
+              host: target.hostname,
+              port: target.port,
+              method: "POST",
+              path: `/quiz/play/${player.attemptId}`,
+              headers: {
+                origin: command.url,
+                cookie: `${command.cookieName}=${player.token}`,
+                "content-type": "application/x-www-form-urlencoded",
+                "content-length": Buffer.byteLength(body),
+              },
+            },
+            (response) => {
+              response.resume();
+              response.on("end", () => {
+                latencies.push(performance.now() - sent);
+                statuses[response.statusCode ?? 0] = (statuses[response.statusCode ?? 0] ?? 0) + 1;
+                resolve();
+              });
+            },
+          );
+          request.on("error", () => {
+            statuses.error = (statuses.error ?? 0) + 1;
+            resolve();
+          });
+          request.end(body);
+        }),
+    ),
+  );
+  agent.destroy();
+  process.send!({ ok: true, latencies, statuses, started, finished: Date.now() });
+});
