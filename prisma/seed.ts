@@ -9,6 +9,7 @@ import { seedDemoBooks, type SeedBooksOptions } from "./seed/books.ts";
 import { seedDemoCourses, type SeedCoursesOptions } from "./seed/courses.ts";
 import { seedDemoJobs, type SeedJobsOptions } from "./seed/jobs.ts";
 import { seedDemoLive, type SeedLiveOptions } from "./seed/live.ts";
+import { seedDemoQuiz, type SeedQuizOptions } from "./seed/quiz.ts";
 import { DEMO_ACCOUNTS, DEMO_MEMBERS } from "./seed/demo-users.ts";
 import { TRADE_CATEGORIES, TRADES } from "./seed/trades.ts";
 
@@ -46,12 +47,15 @@ export interface SeedOptions {
   jobs?: SeedJobsOptions;
   /** Passed on to the livestream seed; its ffmpeg and warnings follow the course seed's unless given. */
   live?: Omit<SeedLiveOptions, "dataDir">;
+  /** Passed on to the quiz seed (tests: a fixed demo date). */
+  quiz?: SeedQuizOptions;
 }
 
 /**
  * Demo data: the demo accounts and members in a database without users, then the demo courses in
  * a database without courses, books and job posts likewise (so a data directory from before a
- * feature also gets its demo data), and the livestream classes in a database without sessions.
+ * feature also gets its demo data), the livestream classes in a database without sessions, and the
+ * quiz challenge (banks, challenge, players) in a database without challenges.
  * Returns whether it created the accounts (false if the database had users).
  */
 export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): Promise<boolean> {
@@ -65,6 +69,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
     ffmpegPath: options.live?.ffmpegPath !== undefined ? options.live.ffmpegPath : options.courses?.ffmpegPath,
     warn: options.live?.warn ?? options.courses?.warn,
   });
+  await seedDemoQuiz(prisma, options.quiz);
   return created;
 }
 
