@@ -28,19 +28,20 @@ export interface RealtimeServer {
 }
 
 /**
- * The app's services on `db` (the Q&A service with `qaRateLimits` when given) behind Socket.IO on
- * a free loopback port, with a Q&A tick of `tickMs`.
+ * The app's services on `db` (or `services`; the Q&A service with `qaRateLimits` when given) behind
+ * Socket.IO on a free loopback port, with a Q&A tick of `tickMs` (and quiz boards checked every
+ * `quizPushMs`).
  */
 export async function startRealtimeServer(
   db: Database,
-  options: { tickMs: number; qaRateLimits?: QaRateLimitConfig; logger?: Logger },
+  options: { tickMs: number; qaRateLimits?: QaRateLimitConfig; logger?: Logger; quizPushMs?: number; services?: Services },
 ): Promise<RealtimeServer> {
-  const base = createTestServices(db);
+  const base = options.services ?? createTestServices(db);
   const services: Services = options.qaRateLimits
     ? { ...base, liveQa: createQaService({ prisma: db.prisma, clock: systemClock, rateLimits: options.qaRateLimits }) }
     : base;
   const httpServer = createServer();
-  const io = attachRealtime(httpServer, { services, logger: options.logger ?? createLogger("silent"), publicOrigin: undefined, qaTickMs: options.tickMs });
+  const io = attachRealtime(httpServer, { services, logger: options.logger ?? createLogger("silent"), publicOrigin: undefined, qaTickMs: options.tickMs, quizPushMs: options.quizPushMs });
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   return {
