@@ -26,6 +26,8 @@ export function CsvImportForm(props: {
   resetKey: string;
   /** The report's form-level error, already translated. */
   formError?: string;
+  /** What the file picker offers (CSV by default; the quiz import takes JSON too). */
+  accept?: string;
 }) {
   const busy = useNavigation().state === "submitting";
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -52,7 +54,7 @@ export function CsvImportForm(props: {
         {canReadFiles ? (
           <div className="field">
             <label htmlFor="csv-file">{props.labels.file}</label>
-            <input id="csv-file" type="file" accept=".csv,text/csv,text/plain" onChange={readFile} />
+            <input id="csv-file" type="file" accept={props.accept ?? ".csv,text/csv,text/plain"} onChange={readFile} />
           </div>
         ) : null}
         <div className="field">
