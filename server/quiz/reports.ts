@@ -1,8 +1,368 @@
-// Placeholder: the challenge reports land with the quiz issue.
+// The report of one quiz challenge (admins only), every number from aggregate SQL:
+//
+// - Participants per trade and day: distinct workers with a scored attempt (any status) that day,
+//   by the trade of their entry (fixed from their first scored attempt on), with totals per trade,
+//   per day and overall (one query, GROUPING SETS).
+// - The completion funnel by day: of the workers who started day n (any attempt of it, scored or
+//   practice), how many passed each level, and how many passed all its levels. Passing counts
+//   however it happened, as unlocking does (server/quiz/service.ts).
+// - Per question: the share of correct answers and the median answer time over the QuizAnswer rows
+//   of this challenge's attempts (scored and practice) that were answered or expired (an expired
+//   question counts as a wrong answer). The median is PostgreSQL's percentile_cont(0.5): with an
+//   even count, the mean of the two middle times. Questions with fewer than QUESTION_MIN_ANSWERS
+//   answers are not listed (only counted). Sorted so that problems stand out: likely broken first
+//   (share correct below BROKEN_SHARE_BELOW, worse than guessing among four options; the lowest
+//   first), then too easy (share at least EASY_SHARE_FROM and a median within the first
+//   EASY_TIME_FRACTION of the answer window; the most correct and fastest first), then the rest,
+//   hardest first.
+import { z } from "zod";
+import { requireRole, type Viewer } from "../auth/permissions.ts";
 import type { Clock } from "../clock.ts";
-import type { PrismaClient } from "../db/client.ts";
+import { DB, type PrismaClient } from "../db/client.ts";
+import { notFound } from "../errors.ts";
+import { tradeCodeParam } from "../validation.ts";
+import { addChinaDays, challengeDayAt, phaseAt, type ChallengePhase } from "./calendar.ts";
+import type { QuestionKind } from "./schema.ts";
+import type { TradeRef } from "./types.ts";
 
-export function createQuizReports(_deps: { prisma: PrismaClient; clock: Clock }) {
-  return {};
+/** Questions with fewer answers than this are not listed: their share says little yet. */
+export const QUESTION_MIN_ANSWERS = 5;
+/** At most this many questions are listed (a trade filter narrows them). */
+export const QUESTION_ROWS_MAX = 100;
+/** Share correct below this: likely a wrong answer key or a misleading question. */
+export const BROKEN_SHARE_BELOW = 0.25;
+/** Share correct from this, answered fast (below): likely too easy. */
+export const EASY_SHARE_FROM = 0.9;
+/** "Fast": a median answer time within this part of the answer window. */
+export const EASY_TIME_FRACTION = 0.25;
+
+export type QuestionFlag = "broken" | "easy";
+
+export interface ReportChallenge {
+  id: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  days: number;
+  levelsPerDay: number;
+  secondsPerQuestion: number;
+  phase: ChallengePhase;
+  today: number;
 }
+
+export interface TradeParticipation {
+  trade: TradeRef;
+  /** Distinct workers over the whole challenge. */
+  total: number;
+  /** Distinct workers per day (index 0 is day 1). */
+  perDay: number[];
+}
+
+export interface FunnelDay {
+  day: number;
+  date: string;
+  /** Workers with any attempt of this day. */
+  started: number;
+  /** Workers who passed level n (index 0 is level 1). */
+  passedByLevel: number[];
+  /** Workers who passed every level of the day. */
+  completed: number;
+}
+
+export interface QuestionStat {
+  id: number;
+  trade: TradeRef;
+  kind: QuestionKind;
+  stem: string;
+  retired: boolean;
+  /** Answered or expired rows. */
+  answers: number;
+  correct: number;
+  /** correct / answers, 0…1. */
+  correctShare: number;
+  /** Whole milliseconds; null when no row has a time. */
+  medianMs: number | null;
+  /** Answers faster than a person could read the question. */
+  flagged: number;
+  flag: QuestionFlag | null;
+}
+
+export interface ChallengeReport {
+  challenge: ReportChallenge;
+  totals: {
+    /** Workers who entered (chose a trade). */
+    entries: number;
+    /** Workers with a scored attempt. */
+    players: number;
+    /** Workers who passed every level of every day (the badge). */
+    completed: number;
+    /** Answered or expired questions, all attempts. */
+    answers: number;
+  };
+  participants: {
+    /** Trades with at least one player, the most players first. */
+    trades: TradeParticipation[];
+    /** Distinct players per day over all trades. */
+    perDay: number[];
+    /** Covered trades nobody has played yet. */
+    quietTrades: number;
+  };
+  funnel: FunnelDay[];
+  questions: {
+    /** The trade filter (null: every trade). */
+    trade: TradeRef | null;
+    /** The challenge's trades, for the filter. */
+    tradeOptions: TradeRef[];
+    rows: QuestionStat[];
+    /** Questions with enough answers (rows holds at most QUESTION_ROWS_MAX of them). */
+    listed: number;
+    /** Questions answered, but fewer than minAnswers times. */
+    hidden: number;
+    broken: number;
+    easy: number;
+    minAnswers: number;
+    /** The flags' thresholds, for the page's explanations. */
+    thresholds: { brokenBelow: number; easyFrom: number; easyTimeFraction: number };
+  };
+}
+
+const ZChallengeIdSchema = z.string().regex(/^[a-z0-9]{10,40}$/);
+const ZReportQuerySchema = z.object({ trade: tradeCodeParam });
+
+interface ParticipationRow {
+  tradeId: number | null;
+  day: number | null;
+  players: number;
+  byTrade: number;
+  byDay: number;
+}
+
+interface QuestionRow {
+  id: number;
+  kind: QuestionKind;
+  stem: string;
+  retired: boolean;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  answers: number;
+  correct: number;
+  medianMs: number | null;
+  flagged: number;
+  flagRank: number;
+}
+
+const tradeRef = (trade: TradeRef): TradeRef => ({ code: trade.code, nameZh: trade.nameZh, nameEn: trade.nameEn });
+
+export function createQuizReports(deps: { prisma: PrismaClient; clock: Clock }) {
+  const { prisma, clock } = deps;
+  const { sql, empty } = DB.Prisma;
+
+  /** Participants per trade and day, with the totals per trade, per day and overall. */
+  async function participation(challengeId: string, days: number, coveredTrades: number) {
+    const rows = await prisma.$queryRaw<ParticipationRow[]>(sql`
+      SELECT e."tradeId" AS "tradeId", a."day" AS "day", COUNT(DISTINCT a."userId")::int AS "players",
+             GROUPING(a."day")::int AS "byTrade", GROUPING(e."tradeId")::int AS "byDay"
+      FROM "QuizAttempt" a
+      JOIN "QuizEntry" e ON e."id" = a."entryId"
+      WHERE a."challengeId" = ${challengeId} AND a."scored"
+      GROUP BY GROUPING SETS ((e."tradeId", a."day"), (e."tradeId"), (a."day"), ())`);
+    const trades = new Map<number, { total: number; perDay: number[] }>();
+    const tradeOf = (tradeId: number) => {
+      let entry = trades.get(tradeId);
+      if (!entry) trades.set(tradeId, (entry = { total: 0, perDay: Array.from({ length: days }, () => 0) }));
+      return entry;
+    };
+    const perDay = Array.from({ length: days }, () => 0);
+    let players = 0;
+    for (const row of rows) {
+      const inRange = row.day !== null && row.day >= 1 && row.day <= days;
+      if (row.byTrade === 0 && row.byDay === 0 && inRange) tradeOf(row.tradeId!).perDay[row.day! - 1] = row.players;
+      else if (row.byTrade === 1 && row.byDay === 0) tradeOf(row.tradeId!).total = row.players;
+      else if (row.byTrade === 0 && row.byDay === 1 && inRange) perDay[row.day! - 1] = row.players;
+      else if (row.byTrade === 1 && row.byDay === 1) players = row.players;
+    }
+    const refs = await prisma.trade.findMany({
+      where: { id: { in: [...trades.keys()] } },
+      select: { id: true, code: true, nameZh: true, nameEn: true, position: true, category: { select: { position: true } } },
+    });
+    const byTrade = refs
+      .map((trade) => ({ trade, ...trades.get(trade.id)! }))
+      .sort((a, b) => b.total - a.total || a.trade.category.position - b.trade.category.position || a.trade.position - b.trade.position)
+      .map(({ trade, total, perDay: counts }) => ({ trade: tradeRef(trade), total, perDay: counts }));
+    return { players, participants: { trades: byTrade, perDay, quietTrades: Math.max(0, coveredTrades - byTrade.length) } };
+  }
+
+  /**
+   * Per day: workers who started it, passed each level, passed all. One pass over the attempts:
+   * per worker and day the levels passed, then counted per day (level null) and per level.
+   */
+  async function funnel(challenge: { id: string; startDate: string; days: number; levelsPerDay: number }): Promise<FunnelDay[]> {
+    const rows = await prisma.$queryRaw<{ day: number; level: number | null; players: number; completed: number }[]>(sql`
+      WITH "perPlayer" AS (
+        SELECT "day", "userId", COALESCE(array_agg(DISTINCT "level") FILTER (WHERE "passed"), '{}') AS "passedLevels"
+        FROM "QuizAttempt"
+        WHERE "challengeId" = ${challenge.id} AND "level" BETWEEN 1 AND ${challenge.levelsPerDay}
+        GROUP BY "day", "userId"
+      )
+      SELECT "day", NULL::int AS "level", COUNT(*)::int AS "players",
+             COUNT(*) FILTER (WHERE cardinality("passedLevels") >= ${challenge.levelsPerDay})::int AS "completed"
+      FROM "perPlayer" GROUP BY "day"
+      UNION ALL
+      SELECT "day", "level", COUNT(*)::int, 0 FROM "perPlayer", unnest("passedLevels") AS "level" GROUP BY "day", "level"`);
+    const days = Array.from({ length: challenge.days }, (_, index) => ({
+      day: index + 1,
+      date: addChinaDays(challenge.startDate, index),
+      started: 0,
+      passedByLevel: Array.from({ length: challenge.levelsPerDay }, () => 0),
+      completed: 0,
+    }));
+    for (const row of rows) {
+      const day = days[row.day - 1];
+      if (!day) continue;
+      if (row.level === null) Object.assign(day, { started: row.players, completed: row.completed });
+      else day.passedByLevel[row.level - 1] = row.players;
+    }
+    return days;
+  }
+
+  /**
+   * The question statistics (see the header), for every trade or one, and the challenge's answered
+   * questions in all. One statement: the per-question aggregate is computed once (MATERIALIZED)
+   * and both the listed rows and the counts read it; the counts come back on every row (and on a
+   * row of nulls when nothing is listed).
+   */
+  async function questionStats(challenge: { id: string; secondsPerQuestion: number }, tradeId: number | null) {
+    const easyMs = challenge.secondsPerQuestion * 1000 * EASY_TIME_FRACTION;
+    const rows = await prisma.$queryRaw<(Partial<QuestionRow> & { total: number; listed: number; hidden: number; broken: number; easy: number })[]>(sql`
+      WITH "stats" AS MATERIALIZED (
+        SELECT ans."questionId" AS "id", COUNT(*)::int AS "answers", COUNT(*) FILTER (WHERE ans."correct")::int AS "correct",
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY ans."timeMs") AS "medianMs",
+               COUNT(*) FILTER (WHERE ans."flagged")::int AS "flagged"
+        FROM "QuizAnswer" ans
+        JOIN "QuizAttempt" att ON att."id" = ans."attemptId"
+        WHERE att."challengeId" = ${challenge.id} AND ans."answeredAt" IS NOT NULL
+        GROUP BY ans."questionId"
+      ), "classified" AS (
+        -- 0: likely broken, 1: too easy, 2: the rest.
+        SELECT s.*, s."correct"::float8 / s."answers" AS "share",
+               CASE WHEN s."correct"::float8 / s."answers" < ${BROKEN_SHARE_BELOW}::float8 THEN 0
+                    WHEN s."correct"::float8 / s."answers" >= ${EASY_SHARE_FROM}::float8 AND s."medianMs" <= ${easyMs}::float8 THEN 1
+                    ELSE 2 END AS "flagRank"
+        FROM "stats" s
+        ${tradeId === null ? empty : sql`JOIN "QuizQuestion" tq ON tq."id" = s."id" WHERE tq."tradeId" = ${tradeId}`}
+      ), "counts" AS (
+        SELECT (SELECT COALESCE(SUM("answers"), 0)::int FROM "stats") AS "total",
+               COUNT(*) FILTER (WHERE "answers" >= ${QUESTION_MIN_ANSWERS})::int AS "listed",
+               COUNT(*) FILTER (WHERE "answers" < ${QUESTION_MIN_ANSWERS})::int AS "hidden",
+               COUNT(*) FILTER (WHERE "answers" >= ${QUESTION_MIN_ANSWERS} AND "flagRank" = 0)::int AS "broken",
+               COUNT(*) FILTER (WHERE "answers" >= ${QUESTION_MIN_ANSWERS} AND "flagRank" = 1)::int AS "easy"
+        FROM "classified"
+      ), "listed" AS (
+        SELECT c.*, ROW_NUMBER() OVER (
+                 ORDER BY c."flagRank",
+                          CASE WHEN c."flagRank" = 1 THEN -c."share" ELSE c."share" END,
+                          CASE WHEN c."flagRank" = 1 THEN c."medianMs" ELSE -c."medianMs" END,
+                          c."answers" DESC, c."id") AS "place"
+        FROM "classified" c
+        WHERE c."answers" >= ${QUESTION_MIN_ANSWERS}
+      )
+      SELECT n.*, q."id", q."kind"::text AS "kind", q."stem", q."retiredAt" IS NOT NULL AS "retired", t."code", t."nameZh", t."nameEn",
+             l."answers", l."correct", l."medianMs", l."flagged", l."flagRank"
+      FROM "counts" n
+      LEFT JOIN "listed" l ON l."place" <= ${QUESTION_ROWS_MAX}
+      LEFT JOIN "QuizQuestion" q ON q."id" = l."id"
+      LEFT JOIN "Trade" t ON t."id" = q."tradeId"
+      ORDER BY l."place"`);
+    const flagOf = (rank: number): QuestionFlag | null => (rank === 0 ? "broken" : rank === 1 ? "easy" : null);
+    const counts = rows[0] ?? { total: 0, listed: 0, hidden: 0, broken: 0, easy: 0 };
+    return {
+      totalAnswers: counts.total,
+      rows: rows
+        .filter((row): row is QuestionRow & typeof counts => row.id !== null && row.id !== undefined)
+        .map(
+          (row): QuestionStat => ({
+            id: row.id,
+            trade: tradeRef(row),
+            kind: row.kind,
+            stem: row.stem,
+            retired: row.retired,
+            answers: row.answers,
+            correct: row.correct,
+            correctShare: row.correct / row.answers,
+            medianMs: row.medianMs === null ? null : Math.round(Number(row.medianMs)),
+            flagged: row.flagged,
+            flag: flagOf(row.flagRank),
+          }),
+        ),
+      listed: counts.listed,
+      hidden: counts.hidden,
+      broken: counts.broken,
+      easy: counts.easy,
+    };
+  }
+
+  /**
+   * /admin/quiz/:challengeId/report. Query: `trade` (a trade code) narrows the question list; an
+   * unknown or uncovered code is ignored. Throws notFound.
+   */
+  async function report(viewer: Viewer | null, challengeId: unknown, params: unknown = {}): Promise<ChallengeReport> {
+    requireRole(viewer, "ADMIN");
+    const id = ZChallengeIdSchema.safeParse(challengeId);
+    if (!id.success) throw notFound();
+    const challenge = await prisma.quizChallenge.findUnique({
+      where: { id: id.data },
+      select: {
+        id: true,
+        name: true,
+        startDate: true,
+        days: true,
+        levelsPerDay: true,
+        secondsPerQuestion: true,
+        trades: {
+          orderBy: [{ trade: { category: { position: "asc" } } }, { trade: { position: "asc" } }],
+          select: { trade: { select: { id: true, code: true, nameZh: true, nameEn: true } } },
+        },
+      },
+    });
+    if (!challenge) throw notFound();
+    const query = ZReportQuerySchema.parse(params ?? {});
+    const covered = challenge.trades.map((row) => row.trade);
+    const filter = covered.find((trade) => trade.code === query.trade) ?? null;
+    const now = clock.now();
+
+    const [{ players, participants }, days, { totalAnswers, ...questions }, entries] = await Promise.all([
+      participation(challenge.id, challenge.days, covered.length),
+      funnel(challenge),
+      questionStats(challenge, filter?.id ?? null),
+      prisma.quizEntry.aggregate({ where: { challengeId: challenge.id }, _count: { _all: true, completedAt: true } }),
+    ]);
+    return {
+      challenge: {
+        id: challenge.id,
+        name: challenge.name,
+        startDate: challenge.startDate,
+        endDate: addChinaDays(challenge.startDate, challenge.days - 1),
+        days: challenge.days,
+        levelsPerDay: challenge.levelsPerDay,
+        secondsPerQuestion: challenge.secondsPerQuestion,
+        phase: phaseAt(challenge, now),
+        today: challengeDayAt(challenge, now),
+      },
+      totals: { entries: entries._count._all, players, completed: entries._count.completedAt, answers: totalAnswers },
+      participants,
+      funnel: days,
+      questions: {
+        trade: filter ? tradeRef(filter) : null,
+        tradeOptions: covered.map(tradeRef),
+        ...questions,
+        minAnswers: QUESTION_MIN_ANSWERS,
+        thresholds: { brokenBelow: BROKEN_SHARE_BELOW, easyFrom: EASY_SHARE_FROM, easyTimeFraction: EASY_TIME_FRACTION },
+      },
+    };
+  }
+
+  return { report };
+}
+
 export type QuizReports = ReturnType<typeof createQuizReports>;
