@@ -1,18 +1,20 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/me";
 import { DocumentTitle, FormAlert, FormField } from "../components/form-field.tsx";
+import { QuizBadges } from "../components/quiz-badges.tsx";
 import { translateKey, useLocale, useT, type MessageKey } from "../i18n/index.ts";
 import { formObject } from "../lib/forms.ts";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   if (!context.viewer) throw redirect("/login?redirectTo=%2Fme");
-  const [profile, sessions, trades, opds] = await Promise.all([
+  const [profile, sessions, trades, opds, badges] = await Promise.all([
     context.services.accounts.profileOf(context.viewer),
     context.services.accounts.sessionsOf(context.viewer, context.sessionToken),
     context.services.trades.options(),
     context.services.books.opdsToken(context.viewer),
+    context.services.quiz.badges(context.viewer.id),
   ]);
-  return { profile, sessions, trades, opds: { token: opds.token, feedUrl: `${new URL(request.url).origin}/opds` } };
+  return { profile, sessions, trades, badges, opds: { token: opds.token, feedUrl: `${new URL(request.url).origin}/opds` } };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -33,7 +35,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function Me({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
-  const { profile, sessions, trades, opds } = loaderData;
+  const { profile, sessions, trades, badges, opds } = loaderData;
   const failed = actionData && "fieldErrors" in actionData ? actionData : undefined;
   const errors = failed?.fieldErrors ?? {};
   const values = failed?.values ?? {};
@@ -132,6 +134,8 @@ export default function Me({ loaderData, actionData }: Route.ComponentProps) {
           </button>
         </Form>
       </section>
+
+      <QuizBadges badges={badges} />
 
       <OpdsAccess feedUrl={opds.feedUrl} token={opds.token} wasReset={Boolean(actionData && "opdsReset" in actionData)} />
     </>

@@ -51,7 +51,7 @@ test("pages run under the policy without violations", async ({ page }) => {
   await page.evaluate(() => ((window as unknown as { stayedOnPage: boolean }).stayedOnPage = true));
   await page.getByRole("navigation", { name: zh("nav.main") }).getByRole("link", { name: zh("nav.quiz") }).click();
   await expect(page).toHaveURL(/\/quiz$/);
-  await expect(page.getByRole("heading", { level: 1, name: zh("comingSoon.title", { section: zh("nav.quiz") }) })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: zh("quizui.title") })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { stayedOnPage?: boolean }).stayedOnPage)).toBe(true);
 
   await page.goto("/login");

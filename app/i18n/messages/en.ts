@@ -85,12 +85,6 @@ export const en: Record<MessageKey, string> = {
   "home.categories.more": "See all {count} trades",
   "home.welcomeBack": "Welcome back, {name}",
 
-  "comingSoon.title": "{section} is coming soon",
-  "comingSoon.body":
-    "This section is being built. Meanwhile, browse the trades, or sign up to use it as soon as it opens.",
-  "comingSoon.backHome": "Back to home",
-  "comingSoon.browseTrades": "Browse trades",
-
   "trades.title": "Trades",
   "trades.intro":
     "{count} trades in {categories} industry groups. Courses, books, jobs, live classes and the quiz are all organised by trade.",

@@ -82,11 +82,6 @@ export const zhCN = {
   "home.categories.more": "查看全部 {count} 个工种",
   "home.welcomeBack": "欢迎回来，{name}",
 
-  "comingSoon.title": "{section}即将上线",
-  "comingSoon.body": "这个栏目正在建设中。你可以先看看工种分类，或注册账号，上线后第一时间使用。",
-  "comingSoon.backHome": "返回首页",
-  "comingSoon.browseTrades": "浏览工种",
-
   "trades.title": "工种分类",
   "trades.intro": "共 {count} 个工种，分为 {categories} 个行业大类。课程、书刊、岗位、直播和练兵都按工种归类。",
   "trades.categoryCount": "{count} 个工种",
