@@ -115,6 +115,17 @@ function paging(total: number, requested: number, size: number) {
   return { pageCount, page: Math.min(requested, Math.max(pageCount, 1)) };
 }
 
+/** The settings a form writes to a challenge (its trades are written apart). */
+const settingsOf = (form: ChallengeForm) => ({
+  name: form.name,
+  startDate: form.startDate,
+  days: form.days,
+  levelsPerDay: form.levelsPerDay,
+  questionsPerLevel: form.questionsPerLevel,
+  secondsPerQuestion: form.secondsPerQuestion,
+  passPercent: form.passPercent,
+});
+
 const tradeRef = (trade: TradeRef): TradeRef => ({ code: trade.code, nameZh: trade.nameZh, nameEn: trade.nameEn });
 
 /** A failure inside the save transaction that rolls it back and becomes field errors. */
@@ -284,16 +295,7 @@ export function createQuizAdmin(deps: { prisma: PrismaClient; clock: Clock }) {
     const { form, tradeIds } = checked;
     return prisma.$transaction(async (tx) => {
       const challenge = await tx.quizChallenge.create({
-        data: {
-          name: form.name,
-          startDate: form.startDate,
-          days: form.days,
-          levelsPerDay: form.levelsPerDay,
-          questionsPerLevel: form.questionsPerLevel,
-          secondsPerQuestion: form.secondsPerQuestion,
-          passPercent: form.passPercent,
-          createdById: admin.id,
-        },
+        data: { ...settingsOf(form), createdById: admin.id },
         select: { id: true },
       });
       await tx.quizChallengeTrade.createMany({ data: tradeIds.map((tradeId) => ({ challengeId: challenge.id, tradeId })) });
@@ -330,15 +332,7 @@ export function createQuizAdmin(deps: { prisma: PrismaClient; clock: Clock }) {
       return await prisma.$transaction(async (tx) => {
         await tx.quizChallenge.update({
           where: { id: challenge.id },
-          data: {
-            name: form.name,
-            startDate: form.startDate,
-            days: form.days,
-            levelsPerDay: form.levelsPerDay,
-            questionsPerLevel: form.questionsPerLevel,
-            secondsPerQuestion: form.secondsPerQuestion,
-            passPercent: form.passPercent,
-          },
+          data: settingsOf(form),
         });
         if (removed.length > 0) {
           // Only trades that nobody entered meanwhile: a worker who chose one since the check above

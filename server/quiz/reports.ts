@@ -21,9 +21,10 @@ import type { Clock } from "../clock.ts";
 import { DB, type PrismaClient } from "../db/client.ts";
 import { notFound } from "../errors.ts";
 import { tradeCodeParam } from "../validation.ts";
-import { addChinaDays, challengeDayAt, phaseAt, type ChallengePhase } from "./calendar.ts";
+import { addChinaDays } from "./calendar.ts";
 import type { QuestionKind } from "./schema.ts";
-import type { TradeRef } from "./types.ts";
+import { summarizeChallenge } from "./summary.ts";
+import type { ChallengeSummary, TradeRef } from "./types.ts";
 
 /** Questions with fewer answers than this are not listed: their share says little yet. */
 export const QUESTION_MIN_ANSWERS = 5;
@@ -38,17 +39,8 @@ export const EASY_TIME_FRACTION = 0.25;
 
 export type QuestionFlag = "broken" | "easy";
 
-export interface ReportChallenge {
-  id: string;
-  name: string;
-  startDate: string;
-  endDate: string;
-  days: number;
-  levelsPerDay: number;
-  secondsPerQuestion: number;
-  phase: ChallengePhase;
-  today: number;
-}
+/** The challenge the report is about (the same summary the workers' pages use). */
+export type ReportChallenge = ChallengeSummary;
 
 export interface TradeParticipation {
   trade: TradeRef;
@@ -318,7 +310,9 @@ export function createQuizReports(deps: { prisma: PrismaClient; clock: Clock }) 
         startDate: true,
         days: true,
         levelsPerDay: true,
+        questionsPerLevel: true,
         secondsPerQuestion: true,
+        passPercent: true,
         trades: {
           orderBy: [{ trade: { category: { position: "asc" } } }, { trade: { position: "asc" } }],
           select: { trade: { select: { id: true, code: true, nameZh: true, nameEn: true } } },
@@ -338,17 +332,7 @@ export function createQuizReports(deps: { prisma: PrismaClient; clock: Clock }) 
       prisma.quizEntry.aggregate({ where: { challengeId: challenge.id }, _count: { _all: true, completedAt: true } }),
     ]);
     return {
-      challenge: {
-        id: challenge.id,
-        name: challenge.name,
-        startDate: challenge.startDate,
-        endDate: addChinaDays(challenge.startDate, challenge.days - 1),
-        days: challenge.days,
-        levelsPerDay: challenge.levelsPerDay,
-        secondsPerQuestion: challenge.secondsPerQuestion,
-        phase: phaseAt(challenge, now),
-        today: challengeDayAt(challenge, now),
-      },
+      challenge: summarizeChallenge(challenge, now, covered.length),
       totals: { entries: entries._count._all, players, completed: entries._count.completedAt, answers: totalAnswers },
       participants,
       funnel: days,

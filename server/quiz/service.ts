@@ -23,6 +23,7 @@ import { AppError, formFailed, formOk, type FormResult } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { RateLimitFactory } from "../security/rate-limits.ts";
 import { addChinaDays, challengeDayAt, phaseAt } from "./calendar.ts";
+import { summarizeChallenge } from "./summary.ts";
 import { boardKey, boardsOf, type LeaderboardStore, type RankedStanding } from "./leaderboard-store.ts";
 import { pickQuestions } from "./picker.ts";
 import { ZAnswerSchema, ZChooseTradeSchema, ZStartAttemptSchema, type BoardQuery, type QuestionKind } from "./schema.ts";
@@ -30,7 +31,6 @@ import { HUMAN_MINIMUM_MS, isCorrectChoice, passMark, scoreAnswer } from "./scor
 import type {
   AnswerResult,
   AttemptSummary,
-  ChallengeSummary,
   DayView,
   EntryView,
   LeaderboardRow,
@@ -125,27 +125,40 @@ type AnswerRow = {
   question: { kind: QuestionKind; stem: string; options: string[]; answer: number[]; explanation: string };
 };
 
+/** What recording an answer decided. */
+interface Recorded {
+  correct: boolean;
+  expired: boolean;
+  points: number;
+  streak: number;
+  timeMs: number;
+}
+
+/** A served question with its attempt and challenge, as the answer path reads it (one query). */
+interface ServedRow {
+  servedAt: Date;
+  deadlineAt: Date;
+  answeredAt: Date | null;
+  kind: QuestionKind;
+  stem: string;
+  options: string[];
+  answer: number[];
+  explanation: string;
+  attemptId: string;
+  userId: string;
+  status: "IN_PROGRESS" | "FINISHED";
+  streak: number;
+  questionIds: number[];
+  challengeId: string;
+  secondsPerQuestion: number;
+  passPercent: number;
+  days: number;
+  levelsPerDay: number;
+}
+
 const ANSWER_INCLUDE = { question: { select: { kind: true, stem: true, options: true, answer: true, explanation: true } } } as const;
 
 const tradeRef = (trade: { code: string; nameZh: string; nameEn: string }): TradeRef => ({ code: trade.code, nameZh: trade.nameZh, nameEn: trade.nameEn });
-
-function summarize(challenge: ChallengeRow, now: Date, tradeCount: number): ChallengeSummary {
-  return {
-    id: challenge.id,
-    name: challenge.name,
-    startDate: challenge.startDate,
-    endDate: addChinaDays(challenge.startDate, challenge.days - 1),
-    days: challenge.days,
-    levelsPerDay: challenge.levelsPerDay,
-    questionsPerLevel: challenge.questionsPerLevel,
-    secondsPerQuestion: challenge.secondsPerQuestion,
-    passPercent: challenge.passPercent,
-    passMark: passMark(challenge.questionsPerLevel, challenge.passPercent),
-    phase: phaseAt(challenge, now),
-    today: challengeDayAt(challenge, now),
-    tradeCount,
-  };
-}
 
 function attemptSummary(attempt: AttemptRow, challenge: ChallengeRow, done: number): AttemptSummary {
   return {
@@ -201,7 +214,7 @@ export function createQuizService(deps: QuizServiceDeps) {
 
   async function overviewOf(viewer: Viewer | null, challenge: Awaited<ReturnType<typeof challengeOf>>): Promise<QuizOverview> {
     const now = clock.now();
-    const summary = summarize(challenge, now, challenge.trades.length);
+    const summary = summarizeChallenge(challenge, now, challenge.trades.length);
     const trades = challenge.trades.map((link) => link.trade).sort((a, b) => a.position - b.position).map(tradeRef);
     const entry = viewer
       ? await prisma.quizEntry.findUnique({
@@ -291,14 +304,14 @@ export function createQuizService(deps: QuizServiceDeps) {
    * `"answeredAt" IS NULL` condition: of parallel duplicates, the row lock lets one through and the
    * others find it answered. Points come from scoring.ts with the attempt's streak as read before:
    * position p is only served once p − 1 is recorded, so that streak is current for p.
-   * Returns false when another request got there first.
+   * Returns null when another request got there first.
    */
   async function record(
-    attempt: AttemptRow & { id: string },
-    challenge: ChallengeRow,
+    attempt: Pick<AttemptRow, "id" | "streak" | "questionIds">,
+    challenge: Pick<ChallengeRow, "id" | "secondsPerQuestion" | "passPercent" | "days" | "levelsPerDay">,
     question: { position: number; servedAt: Date; answer: number[] },
     choice: number[] | null,
-  ): Promise<boolean> {
+  ): Promise<Recorded | null> {
     const now = clock.now();
     const windowMs = challenge.secondsPerQuestion * 1000;
     const elapsed = Math.min(windowMs, Math.max(0, now.getTime() - question.servedAt.getTime()));
@@ -332,7 +345,7 @@ export function createQuizService(deps: QuizServiceDeps) {
       )
       SELECT "entryId", "day", "scored", "passed" FROM attempt`;
     const recorded = rows[0];
-    if (!recorded) return false;
+    if (!recorded) return null;
     if (last) {
       if (recorded.passed) await markCompletion(recorded.entryId, challenge, now);
       if (recorded.scored) {
@@ -342,14 +355,14 @@ export function createQuizService(deps: QuizServiceDeps) {
         );
       }
     }
-    return true;
+    return { correct, expired, points, streak, timeMs };
   }
 
   /**
    * Every level of every day passed (in any attempt): the badge and the certificate. Derived from
    * the attempts and idempotent, so it needs no transaction with the answer that triggered it.
    */
-  async function markCompletion(entryId: string, challenge: ChallengeRow, now: Date) {
+  async function markCompletion(entryId: string, challenge: Pick<ChallengeRow, "days" | "levelsPerDay">, now: Date) {
     const passed = await prisma.quizAttempt.findMany({ where: { entryId, passed: true }, select: { day: true, level: true }, distinct: ["day", "level"] });
     if (passed.length < challenge.days * challenge.levelsPerDay) return;
     await prisma.quizEntry.updateMany({ where: { id: entryId, completedAt: null }, data: { completedAt: now, certificateCode: randomBytes(8).toString("hex") } });
@@ -641,33 +654,53 @@ export function createQuizService(deps: QuizServiceDeps) {
       const user = requireViewer(viewer);
       if (!(await answerLimit.consume(user.id))) throw new AppError("rateLimited", "quiz.error.answerTooFast");
       const { attemptId, position, choice } = parse(ZAnswerSchema, input);
-      // The served question with its attempt and challenge, in one read.
-      const row = await prisma.quizAnswer.findUnique({
-        where: { attemptId_position: { attemptId, position } },
-        include: { ...ANSWER_INCLUDE, attempt: { include: { challenge: true } } },
-      });
+      // The served question with its attempt and challenge, in one read (this is the hot path).
+      const [row] = await prisma.$queryRaw<ServedRow[]>`
+        SELECT ans."servedAt", ans."deadlineAt", ans."answeredAt",
+               q."kind"::text AS "kind", q."stem", q."options", q."answer", q."explanation",
+               att."id" AS "attemptId", att."userId", att."status"::text AS "status", att."streak", att."questionIds",
+               ch."id" AS "challengeId", ch."secondsPerQuestion", ch."passPercent", ch."days", ch."levelsPerDay"
+        FROM "QuizAnswer" ans
+        JOIN "QuizQuestion" q ON q."id" = ans."questionId"
+        JOIN "QuizAttempt" att ON att."id" = ans."attemptId"
+        JOIN "QuizChallenge" ch ON ch."id" = att."challengeId"
+        WHERE ans."attemptId" = ${attemptId} AND ans."position" = ${position}`;
       if (!row) {
         await attemptOf(user, attemptId);
         throw conflict("quiz.error.staleQuestion");
       }
-      const { attempt, question } = row;
-      if (attempt.userId !== user.id) throw quizNotFound();
+      if (row.userId !== user.id) throw quizNotFound();
       if (row.answeredAt !== null) throw conflict("quiz.error.alreadyAnswered");
-      if (attempt.status === "FINISHED") throw conflict("quiz.error.finished");
+      if (row.status === "FINISHED") throw conflict("quiz.error.finished");
       if (choice.length === 0) throw invalid("quiz.error.choiceRequired");
-      const single = question.kind !== "MULTIPLE";
-      if (choice.some((index) => index >= question.options.length) || (single && choice.length > 1) || new Set(choice).size !== choice.length) {
+      const single = row.kind !== "MULTIPLE";
+      if (choice.some((index) => index >= row.options.length) || (single && choice.length > 1) || new Set(choice).size !== choice.length) {
         throw invalid("quiz.error.choiceInvalid");
       }
-      const target = { position, servedAt: row.servedAt, answer: question.answer };
+      const attempt = { id: row.attemptId, streak: row.streak, questionIds: row.questionIds };
+      const challenge = { id: row.challengeId, secondsPerQuestion: row.secondsPerQuestion, passPercent: row.passPercent, days: row.days, levelsPerDay: row.levelsPerDay };
+      const target = { position, servedAt: row.servedAt, answer: row.answer };
       if (clock.now().getTime() > row.deadlineAt.getTime()) {
-        await record(attempt, attempt.challenge, target, null);
+        await record(attempt, challenge, target, null);
         throw conflict("quiz.error.tooLate");
       }
       const sorted = [...choice].sort((a, b) => a - b);
-      if (!(await record(attempt, attempt.challenge, target, sorted))) throw conflict("quiz.error.alreadyAnswered");
-      const recorded = await prisma.quizAnswer.findUniqueOrThrow({ where: { attemptId_position: { attemptId, position } }, include: ANSWER_INCLUDE });
-      return resultOf(recorded, recorded.correct ? attempt.streak + 1 : 0);
+      const recorded = await record(attempt, challenge, target, sorted);
+      if (!recorded) throw conflict("quiz.error.alreadyAnswered");
+      return {
+        position,
+        kind: row.kind,
+        stem: row.stem,
+        options: row.options,
+        choice: sorted,
+        answer: row.answer,
+        explanation: row.explanation,
+        correct: recorded.correct,
+        expired: false,
+        points: recorded.points,
+        streak: recorded.streak,
+        timeMs: recorded.timeMs,
+      };
     },
 
     /** Top rows and the viewer's own place. Throws notFound (unknown challenge or trade). */

@@ -4,18 +4,10 @@
 // reference: every standing of a board, sorted with compareStandings.
 import { describe, expect, it } from "vitest";
 import { boardKey, compareStandings, type LeaderboardStore, type RankedStanding, type Standing } from "../../server/quiz/leaderboard-store.ts";
+import { seededRandom } from "../../server/quiz/picker.ts";
 
-/** A small seeded generator (mulberry32), so that a failing random case fails the same way again. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded (the picker's mulberry32), so that a failing random case fails the same way again. */
+export { seededRandom };
 
 /** What a store should hold: every board's standings by user, and each board's set() count. */
 export class ReferenceBoards {
