@@ -13,15 +13,17 @@ interface Player {
 
 type Command = { cmd: "post"; url: string; cookieName: string; players: Player[]; intent: "answer" | "next"; position: number } | { cmd: "close" };
 
+/** Kept across rounds: each player keeps its connection, as a phone would between questions. */
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+
 process.on("message", async (command: Command) => {
   if (command.cmd === "close") {
+    agent.destroy();
     process.send!({ ok: true });
     process.disconnect();
     return;
   }
   const target = new URL(command.url);
-  // Every player on a connection of its own, as separate phones would be.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: command.players.length });
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const started = Date.now();
@@ -64,6 +66,5 @@ process.on("message", async (command: Command) => {
         }),
     ),
   );
-  agent.destroy();
   process.send!({ ok: true, latencies, statuses, started, finished: Date.now() });
 });
