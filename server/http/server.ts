@@ -9,6 +9,9 @@ import { attachRealtime } from "../realtime/index.ts";
 import type { RedisHandle } from "../redis.ts";
 import { createHttpApp } from "./app.ts";
 
+/** Pending connections the kernel may queue before the app accepts them. */
+export const LISTEN_BACKLOG = 4096;
+
 export interface RunningServer {
   httpServer: HttpServer;
   url: string;
@@ -58,7 +61,10 @@ export async function startServer(deps: {
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
-    httpServer.listen(config.port, config.host, () => {
+    // A long accept queue: when thousands of phones connect at once (a quiz day opening), a short
+    // one (Node's default is 511) drops handshakes, and each dropped one waits a second or more
+    // to retry. The kernel caps it at net.core.somaxconn.
+    httpServer.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => {
       httpServer.off("error", reject);
       resolve();
     });

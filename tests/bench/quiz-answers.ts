@@ -1,7 +1,8 @@
 // Quiz answers under load: 5,000 players, each with a level in progress, answer their current
 // question at the same moment through the real HTTP path (the play page's form post, session
-// cookie, same-origin check, the route's action, the service's transaction), from client processes
-// on loopback; then all ask for the next question, and so on for three questions. Measured per
+// cookie, same-origin check, the route's action, the service's one-statement write), from client processes
+// on loopback (each player's connection opened beforehand, as a page already open would have it);
+// then all ask for the next question, and so on for three questions. Measured per
 // round: answers accepted per second (accepted ÷ the time from the first post to the last
 // response) and the latency of each post (p50/p99), on the embedded PGlite and on PostgreSQL.
 import { fork } from "node:child_process";
@@ -105,6 +106,8 @@ async function run(label: string, env: Record<string, string>, open: (dataDir: s
     driven(fork(path.join(ROOT, "tests/bench/quiz-players.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] })),
   );
   try {
+    const share = Math.ceil(players.length / CLIENT_PROCESSES);
+    await Promise.all(clients.map((client) => client.request({ cmd: "warm", url: server.url, players: share })));
     const rounds: Awaited<ReturnType<typeof round>>[] = [];
     for (let position = 0; position < QUESTIONS; position++) {
       const answered = await round(clients, server.url, players, "answer", position);

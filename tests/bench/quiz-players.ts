@@ -11,7 +11,22 @@ interface Player {
   answers: number[][];
 }
 
-type Command = { cmd: "post"; url: string; cookieName: string; players: Player[]; intent: "answer" | "next"; position: number } | { cmd: "close" };
+type Command =
+  | { cmd: "post"; url: string; cookieName: string; players: Player[]; intent: "answer" | "next"; position: number }
+  /** Opens each player's connection (a GET of /healthz), a few hundred at a time: players have the page open before the round. */
+  | { cmd: "warm"; url: string; players: number }
+  | { cmd: "close" };
+
+function get(url: URL): Promise<void> {
+  return new Promise((resolve) => {
+    http
+      .get({ agent, host: url.hostname, port: url.port, path: url.pathname }, (response) => {
+        response.resume();
+        response.on("end", resolve);
+      })
+      .on("error", () => resolve());
+  });
+}
 
 /** Kept across rounds: each player keeps its connection, as a phone would between questions. */
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
@@ -21,6 +36,13 @@ process.on("message", async (command: Command) => {
     agent.destroy();
     process.send!({ ok: true });
     process.disconnect();
+    return;
+  }
+  if (command.cmd === "warm") {
+    const health = new URL("/healthz", command.url);
+    // Concurrent requests open connections of their own; the agent keeps them for the rounds.
+    for (let opened = 0; opened < command.players; opened += 250) await Promise.all(Array.from({ length: Math.min(250, command.players - opened) }, () => get(health)));
+    process.send!({ ok: true });
     return;
   }
   const target = new URL(command.url);
