@@ -13,6 +13,7 @@ import type { QaState } from "../../server/live/qa/types.ts";
 import type { QaClientToServerEvents, QaServerToClientEvents, QaUpdate } from "../../server/realtime/live-qa-events.ts";
 import { useT } from "../i18n/index.ts";
 import { emptyStore, ordered, rebase, remove, upsert, type QaQuestion, type QaStore } from "./live-qa-store.ts";
+import { openPageSocket } from "./page-socket.ts";
 
 type QaSocket = Socket<QaServerToClientEvents, QaClientToServerEvents>;
 type Events = QaClientToServerEvents;
@@ -151,28 +152,19 @@ export function useLiveQa(initial: QaSnapshot, sort: QaSort, enabled: boolean): 
       });
     };
 
-    import("socket.io-client")
-      .then(({ io }) => {
-        if (stopped) return;
-        // WebSocket only: the server checks the Origin header, which a same-origin polling request does not carry.
-        socket = io({ transports: ["websocket"], timeout: ACK_MS }) as QaSocket;
-        socketRef.current = socket;
-        socket.on("connect", () => join(socket!));
-        socket.on("disconnect", (reason) => {
-          if (stopped) return;
-          setConnection("reconnecting");
-          // The server closed it on purpose (a restart): socket.io-client does not retry that by itself.
-          if (reason === "io server disconnect") socket?.connect();
-        });
-        socket.on("connect_error", () => {
-          if (!stopped) setConnection("reconnecting");
-        });
-        socket.on("qa:update", onUpdate);
-      })
-      .catch(() => {
-        // The client script could not be loaded (offline): the page stays a plain form page.
-        if (!stopped) setConnection("offline");
-      });
+    openPageSocket<QaSocket>({
+      ackMs: ACK_MS,
+      isStopped: () => stopped,
+      created(created) {
+        socket = created;
+        socketRef.current = created;
+        created.on("qa:update", onUpdate);
+      },
+      connected: (connected) => join(connected),
+      reconnecting: () => setConnection("reconnecting"),
+      // The page stays a plain form page.
+      unavailable: () => setConnection("offline"),
+    });
 
     return () => {
       stopped = true;

@@ -33,6 +33,24 @@ export function ChallengePhaseTag({ phase }: { phase: ChallengePhase }) {
   );
 }
 
+/** The phase badge, and the day number while the challenge runs. */
+export function ChallengeTags({ challenge }: { challenge: { phase: ChallengePhase; today: number } }) {
+  const t = useT();
+  return (
+    <p className="course-card-tags">
+      <ChallengePhaseTag phase={challenge.phase} />
+      {challenge.phase === "running" ? <span className="course-tag">{t("quizadmin.list.today", { day: challenge.today })}</span> : null}
+    </p>
+  );
+}
+
+/** "First day – last day (n days)". */
+export function ChallengeDates({ challenge }: { challenge: { startDate: string; endDate: string; days: number } }) {
+  const t = useT();
+  const locale = useLocale();
+  return <span>{t("quizadmin.list.dates", { start: challengeDate(locale, challenge.startDate), end: challengeDate(locale, challenge.endDate), days: challenge.days })}</span>;
+}
+
 /** The posted challenge form: its text fields and every ticked trade. */
 export async function readChallengeForm(request: Request): Promise<ChallengeFormValues> {
   let form: FormData;

@@ -10,6 +10,7 @@ import type { Socket } from "socket.io-client";
 import type { QuizClientToServerEvents, QuizServerToClientEvents, QuizWatchRequest } from "../../server/realtime/quiz-events.ts";
 import type { LeaderboardView } from "../../server/quiz/types.ts";
 import { useT } from "../i18n/index.ts";
+import { openPageSocket } from "./page-socket.ts";
 
 type QuizSocket = Socket<QuizServerToClientEvents, QuizClientToServerEvents>;
 type WatchReply = Parameters<Parameters<QuizClientToServerEvents["quiz:watch"]>[1]>[0];
@@ -98,30 +99,21 @@ export function useLiveQuizBoard(initial: LeaderboardView): LiveBoard {
     };
     watchRef.current = watch;
 
-    import("socket.io-client")
-      .then(({ io }) => {
-        if (stopped) return;
-        // WebSocket only: the server checks the Origin header, which a same-origin polling request does not carry.
-        socket = io({ transports: ["websocket"], timeout: ACK_MS }) as QuizSocket;
-        socketRef.current = socket;
-        socket.on("connect", () => watch(socket!));
-        socket.on("disconnect", (reason) => {
-          if (stopped) return;
-          setConnection("reconnecting");
-          // The server closed it on purpose (a restart): socket.io-client does not retry that by itself.
-          if (reason === "io server disconnect") socket?.connect();
-        });
-        socket.on("connect_error", () => {
-          if (!stopped) setConnection("reconnecting");
-        });
-        socket.on("quiz:board", (pushed) => {
+    openPageSocket<QuizSocket>({
+      ackMs: ACK_MS,
+      isStopped: () => stopped,
+      created(created) {
+        socket = created;
+        socketRef.current = created;
+        created.on("quiz:board", (pushed) => {
           if (!stopped && sameBoard(pushed, requestRef.current)) setBoard(pushed);
         });
-      })
-      .catch(() => {
-        // The client script could not be loaded (offline): the page stays the loader's board.
-        if (!stopped) setConnection("offline");
-      });
+      },
+      connected: (connected) => watch(connected),
+      reconnecting: () => setConnection("reconnecting"),
+      // The page keeps the loader's board.
+      unavailable: () => setConnection("offline"),
+    });
 
     return () => {
       stopped = true;

@@ -4,7 +4,7 @@ import type { ChallengeReport, QuestionFlag, TradeParticipation } from "../../se
 import { tradeName } from "../components/course-labels.tsx";
 import { DocumentTitle } from "../components/form-field.tsx";
 import { BarChart, type BarTone, type ChartRow } from "../components/quiz-chart.tsx";
-import { challengeDate, ChallengePhaseTag } from "../components/quiz-challenge-form.tsx";
+import { challengeDate, ChallengeDates, ChallengeTags } from "../components/quiz-challenge-form.tsx";
 import { useLocale, useT, type Translate } from "../i18n/index.ts";
 
 // One challenge's report (admins; the service checks the role): participants per trade and day,
@@ -41,14 +41,9 @@ export default function AdminQuizReport({ loaderData }: Route.ComponentProps) {
       <h1>
         {t("quizadmin.report.title")} · {challenge.name}
       </h1>
-      <p className="course-card-tags">
-        <ChallengePhaseTag phase={challenge.phase} />
-        {challenge.phase === "running" ? <span className="course-tag">{t("quizadmin.list.today", { day: challenge.today })}</span> : null}
-      </p>
+      <ChallengeTags challenge={challenge} />
       <p className="course-card-meta">
-        <span>
-          {t("quizadmin.list.dates", { start: challengeDate(locale, challenge.startDate), end: challengeDate(locale, challenge.endDate), days: challenge.days })}
-        </span>
+        <ChallengeDates challenge={challenge} />
         <Link to={`/admin/quiz/${challenge.id}`}>{t("quizadmin.report.edit")}</Link>
       </p>
 

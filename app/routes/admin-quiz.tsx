@@ -2,8 +2,8 @@ import { Link } from "react-router";
 import type { Route } from "./+types/admin-quiz";
 import { DocumentTitle } from "../components/form-field.tsx";
 import { Pagination } from "../components/pagination.tsx";
-import { challengeDate, ChallengePhaseTag } from "../components/quiz-challenge-form.tsx";
-import { useLocale, useT } from "../i18n/index.ts";
+import { ChallengeDates, ChallengeTags } from "../components/quiz-challenge-form.tsx";
+import { useT } from "../i18n/index.ts";
 
 // The quiz challenges (admins; the service checks the role): each with its dates, phase, trades
 // and participants, and links to edit it and to its report.
@@ -14,7 +14,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export default function AdminQuiz({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  const locale = useLocale();
   const { list } = loaderData;
   return (
     <div className="quiz-admin">
@@ -43,14 +42,9 @@ export default function AdminQuiz({ loaderData }: Route.ComponentProps) {
                 <p className="book-admin-row-title">
                   <Link to={`/admin/quiz/${challenge.id}`}>{challenge.name}</Link>
                 </p>
-                <p className="course-card-tags">
-                  <ChallengePhaseTag phase={challenge.phase} />
-                  {challenge.phase === "running" ? <span className="course-tag">{t("quizadmin.list.today", { day: challenge.today })}</span> : null}
-                </p>
+                <ChallengeTags challenge={challenge} />
                 <p className="course-card-meta">
-                  <span>
-                    {t("quizadmin.list.dates", { start: challengeDate(locale, challenge.startDate), end: challengeDate(locale, challenge.endDate), days: challenge.days })}
-                  </span>
+                  <ChallengeDates challenge={challenge} />
                   <span>{t("quizadmin.list.trades", { count: challenge.tradeCount })}</span>
                   <span>{t("quizadmin.list.participants", { count: challenge.participants })}</span>
                 </p>

@@ -23,7 +23,7 @@ import { AppError, formFailed, formOk, type FormResult } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { RateLimitFactory } from "../security/rate-limits.ts";
 import { addChinaDays, challengeDayAt, phaseAt } from "./calendar.ts";
-import { summarizeChallenge } from "./summary.ts";
+import { summarizeChallenge, type ChallengeSettings } from "./summary.ts";
 import { boardKey, boardsOf, type LeaderboardStore, type RankedStanding } from "./leaderboard-store.ts";
 import { pickQuestions } from "./picker.ts";
 import { ZAnswerSchema, ZChooseTradeSchema, ZStartAttemptSchema, type BoardQuery, type QuestionKind } from "./schema.ts";
@@ -83,16 +83,7 @@ function parse<T>(schema: { safeParse(input: unknown): { success: true; data: T 
 const TRADE_SELECT = { code: true, nameZh: true, nameEn: true } as const;
 const CHALLENGE_INCLUDE = { trades: { include: { trade: { select: { ...TRADE_SELECT, id: true, position: true } } } } } as const;
 
-type ChallengeRow = {
-  id: string;
-  name: string;
-  startDate: string;
-  days: number;
-  levelsPerDay: number;
-  questionsPerLevel: number;
-  secondsPerQuestion: number;
-  passPercent: number;
-};
+type ChallengeRow = ChallengeSettings;
 
 type AttemptRow = {
   id: string;

@@ -107,13 +107,29 @@ async function expectResult(page: Page, known: KnownQuestion, right: boolean) {
   await expect(review.getByTestId("quiz-explanation")).toContainText(known.explanation);
 }
 
-/** Plays the level on the page to its end: right answers except at the positions in `wrongAt`. */
-/** With `checkFocus`, also that the focus moves to the result and to the next question (and axe on a result). */
-async function playToTheEnd(page: Page, options: { wrongAt?: number[]; checkFocus?: boolean } = {}) {
+/** Every response a page received, in order; bodies are read as they come (none for redirects). */
+function recordResponses(page: Page): { url: string; body: Promise<string> }[] {
+  const responses: { url: string; body: Promise<string> }[] = [];
+  page.on("response", (response) => responses.push({ url: response.url(), body: response.text().catch(() => "") }));
+  return responses;
+}
+
+/**
+ * Plays the level on the page to its end: right answers except at the positions in `wrongAt`.
+ * With `checkFocus`, also that the focus moves to the result and to the next question (and axe on
+ * a result). With `responses` (recordResponses), checks that no response the page received before
+ * a question was answered — documents, loader data, scripts, anything — held its explanation.
+ */
+async function playToTheEnd(page: Page, options: { wrongAt?: number[]; checkFocus?: boolean; responses?: { url: string; body: Promise<string> }[] } = {}) {
   for (;;) {
     const { known, position, count } = await shownQuestion(page);
     // Nothing of the answer is on the page before it is answered (its HTML and the loader data in it).
     expect(await page.content()).not.toContain(known.explanation);
+    if (options.responses) {
+      const before = options.responses.slice();
+      expect(before.length).toBeGreaterThan(0);
+      for (const response of before) expect(await response.body, `${response.url} before answering "${known.explanation}"`).not.toContain(known.explanation);
+    }
     const right = !options.wrongAt?.includes(position);
     await answer(page, known, right);
     if (position === count - 1) {
@@ -151,6 +167,7 @@ test("a worker picks a trade, plays a level with an explanation after every answ
   await expect(levelItem(page, day, 1)).toHaveAttribute("data-state", "open");
   await expect(levelItem(page, day, 2)).toHaveAttribute("data-state", "locked");
 
+  const responses = recordResponses(page);
   await startLevel(page, 1);
   await waitForHydration(page);
   await expect(page.getByTestId("quiz-mode")).toHaveText(zh("quizui.mode.scored"));
@@ -159,7 +176,7 @@ test("a worker picks a trade, plays a level with an explanation after every answ
   await expectNoBlockingViolations(page);
 
   // One wrong answer on purpose (the second), the rest right: the level is still passed.
-  const count = await playToTheEnd(page, { wrongAt: [1], checkFocus: true });
+  const count = await playToTheEnd(page, { wrongAt: [1], checkFocus: true, responses });
   const summary = page.getByTestId("quiz-summary");
   await expect(summary).toHaveAttribute("data-passed", "true");
   await expect(summary).toContainText(zh("quizui.summary.scored"));
