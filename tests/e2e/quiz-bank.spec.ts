@@ -1,6 +1,8 @@
 // The quiz question banks in the browser: an admin imports a mixed CSV (the preview names each bad
 // row by its line, the import takes the good ones), finds a question in the list, edits it and
-// retires it; an employer, who may enter the admin area for jobs, is refused the banks.
+// retires it; an employer, who may enter the admin area for jobs, is refused the banks. Questions
+// go to trades outside the demo challenge (气割工, 低压电工): quiz.spec.ts plays the demo banks on
+// the same server and knows only their questions.
 import { ADMIN, EMPLOYER, expect, expectNoBlockingViolations, httpErrorStatus, login, test, zh } from "./fixtures.ts";
 
 const stamp = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -16,12 +18,12 @@ test.describe("an admin", () => {
     const mask = `${m} 焊接时保护眼睛和面部应佩戴什么？`;
     const csv = [
       "工种,题型,题干,选项A,选项B,选项C,选项D,答案,解析,难度", // 1
-      `焊工,单选,${mask},普通墨镜,焊接面罩,防尘口罩,安全帽,B,弧光含强烈紫外线，须戴焊接面罩。,1`, // 2
-      `焊工,单选,${m} 缺答案的题,甲,乙,,,,解析,1`, // 3: no answer
-      `焊工,多选,${m} 常见焊接缺陷有哪些？,气孔,夹渣,咬边,镀锌层,ABC,镀锌层是防腐处理，不是缺陷。,2`, // 4
-      `焊工,单选,${m} 答案不在选项中,甲,乙,,,E,解析,1`, // 5: E is no option
+      `气割工,单选,${mask},普通墨镜,焊接面罩,防尘口罩,安全帽,B,弧光含强烈紫外线，须戴焊接面罩。,1`, // 2
+      `气割工,单选,${m} 缺答案的题,甲,乙,,,,解析,1`, // 3: no answer
+      `气割工,多选,${m} 常见焊接缺陷有哪些？,气孔,夹渣,咬边,镀锌层,ABC,镀锌层是防腐处理，不是缺陷。,2`, // 4
+      `气割工,单选,${m} 答案不在选项中,甲,乙,,,E,解析,1`, // 5: E is no option
       `宇航员,判断,${m} 没有这个工种,,,,,正确,解析,1`, // 6: unknown trade
-      `焊工,判断,${mask},,,,,正确,解析,1`, // 7: the same stem as line 2
+      `气割工,判断,${mask},,,,,正确,解析,1`, // 7: the same stem as line 2
     ].join("\n");
 
     await login(page, ADMIN.phone, ADMIN.password, { redirectTo: "/admin/quiz-import" });
@@ -45,7 +47,7 @@ test.describe("an admin", () => {
     for (const [index, cells] of expected.entries()) {
       await expect(rows.nth(index + 1).getByRole("cell")).toHaveText(cells);
     }
-    await expect(report.getByRole("list", { name: zh("quizbank.import.report.perTrade") })).toHaveText(zh("quizbank.import.report.tradeCount", { trade: "焊工", count: 2 }));
+    await expect(report.getByRole("list", { name: zh("quizbank.import.report.perTrade") })).toHaveText(zh("quizbank.import.report.tradeCount", { trade: "气割工", count: 2 }));
     await expectNoBlockingViolations(page);
 
     // The preview wrote nothing.
@@ -59,18 +61,18 @@ test.describe("an admin", () => {
     await expect(page.locator("section.book-import-report").getByRole("status")).toHaveText(zh("quizbank.import.report.imported", { count: 2 }));
     await expect(page.getByLabel(zh("quizbank.import.text"))).toHaveValue("");
 
-    // The welder bank lists the two new questions, with their counts in the table of trades.
+    // The gas cutters' bank lists the two new questions, with their counts in the table of trades.
     await page.goto("/admin/quiz-questions");
-    await page.getByRole("combobox", { name: zh("quizbank.filter.trade") }).selectOption({ label: "焊工" });
+    await page.getByRole("combobox", { name: zh("quizbank.filter.trade") }).selectOption({ label: "气割工" });
     await page.getByRole("searchbox", { name: zh("quizbank.filter.q") }).fill(m);
     await page.getByRole("button", { name: zh("quizbank.filter.submit"), exact: true }).click();
-    await expect(page).toHaveURL(/[?&]trade=welder/);
+    await expect(page).toHaveURL(/[?&]trade=gas-cutter/);
     await expect(page.getByTestId("quiz-bank-total")).toHaveText(zh("quizbank.list.total", { count: 2 }));
     // The counts per trade are folded away until asked for.
-    const welderCount = page.locator('[data-testid="quiz-bank-count"][data-trade="welder"]');
-    await expect(welderCount).toBeHidden();
+    const cutterCount = page.locator('[data-testid="quiz-bank-count"][data-trade="gas-cutter"]');
+    await expect(cutterCount).toBeHidden();
     await page.getByText(zh("quizbank.counts.title"), { exact: true }).click();
-    await expect(welderCount.getByRole("rowheader")).toHaveText("焊工");
+    await expect(cutterCount.getByRole("rowheader")).toHaveText("气割工");
     await expectNoBlockingViolations(page);
 
     await page.getByRole("link", { name: mask }).click();
@@ -96,10 +98,10 @@ test.describe("an admin", () => {
     await expect(page.getByTestId("quiz-question-retired")).toHaveText(zh("quizbank.state.retired"));
     await expect(page.getByRole("button", { name: zh("quizbank.state.restore"), exact: true })).toBeVisible();
 
-    await page.goto(`/admin/quiz-questions?trade=welder&state=active&q=${encodeURIComponent(m)}`);
+    await page.goto(`/admin/quiz-questions?trade=gas-cutter&state=active&q=${encodeURIComponent(m)}`);
     await expect(page.getByTestId("quiz-question-row")).toHaveCount(1);
     await expect(page.getByRole("link", { name: mask })).toHaveCount(0);
-    await page.goto(`/admin/quiz-questions?trade=welder&state=retired&q=${encodeURIComponent(m)}`);
+    await page.goto(`/admin/quiz-questions?trade=gas-cutter&state=retired&q=${encodeURIComponent(m)}`);
     await expect(page.getByRole("link", { name: mask })).toBeVisible();
   });
 });
@@ -110,8 +112,8 @@ test.describe("without JavaScript", () => {
   test("JSON previews by item and imports through the plain form; retire and restore are plain forms too", async ({ page }) => {
     const m = `无脚本${stamp()}`;
     const items = [
-      { trade: "electrician", kind: "TRUE_FALSE", stem: `${m} 停电检修前必须验电。`, answer: true, explanation: "验明无电后才能挂接地线、开始作业。", difficulty: 1 },
-      { trade: "electrician", kind: "SINGLE", stem: `${m} 缺选项`, options: ["甲"], answer: "A", explanation: "解析" },
+      { trade: "low-voltage-electrician", kind: "TRUE_FALSE", stem: `${m} 停电检修前必须验电。`, answer: true, explanation: "验明无电后才能挂接地线、开始作业。", difficulty: 1 },
+      { trade: "low-voltage-electrician", kind: "SINGLE", stem: `${m} 缺选项`, options: ["甲"], answer: "A", explanation: "解析" },
     ];
     await login(page, ADMIN.phone, ADMIN.password, { redirectTo: "/admin/quiz-import" });
     // No file picker without JavaScript: the text box is the whole form.
