@@ -16,6 +16,7 @@ import type { Services } from "../context.ts";
 import { readSessionToken } from "../http/cookies.ts";
 import type { Logger } from "../logger.ts";
 import type { RedisHandle } from "../redis.ts";
+import { writeBroadcastsAsFrames } from "./broadcast-frames.ts";
 import { createLiveQaRealtime } from "./live-qa.ts";
 import type { QaClientToServerEvents, QaServerToClientEvents } from "./live-qa-events.ts";
 import type { QuizClientToServerEvents, QuizServerToClientEvents } from "./quiz-events.ts";
@@ -71,6 +72,8 @@ export function attachRealtime(
       ? { adapter: createAdapter(redis.connection("socket.io-pub"), redis.connection("socket.io-sub"), { key: `${redis.keyPrefix}socket.io` }) }
       : {}),
   });
+
+  writeBroadcastsAsFrames(io);
 
   io.use(async (socket, next) => {
     try {

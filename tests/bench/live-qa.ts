@@ -166,22 +166,25 @@ export async function benchLiveQa(): Promise<void> {
       await Promise.all(clients.map((client) => client.request({ cmd: "connect", kind: "socketio", url: server.url, sessionId, count: viewers / CLIENT_PROCESSES })));
       await sleep(2000);
       const perConnection = ((await rssBytes(appPid)) - rssBefore) / viewers;
+      // Every asker of every round joins before the idle window: a join changes the viewer count,
+      // and that update is not a question's fan-out.
+      const askers: Socket[] = [];
+      for (let i = 0; i < ROUNDS * QUESTIONS; i++) {
+        const token = askerTokens[askerIndex++]!;
+        const socket = connect(server.url, { transports: ["websocket"], extraHeaders: { origin: server.url, cookie: `${SESSION_COOKIE}=${token}` }, forceNew: true });
+        await new Promise<void>((resolve, reject) => socket.once("connect", () => socket.emit("qa:join", { sessionId }, (r: { ok: boolean }) => (r.ok ? resolve() : reject(new Error(JSON.stringify(r)))))));
+        askers.push(socket);
+      }
+      await sleep(1000);
       const idleStart = await cpuSeconds(appPid);
       await sleep(IDLE_WINDOW_MS);
       const idleRate = ((await cpuSeconds(appPid)) - idleStart) / (IDLE_WINDOW_MS / 1000);
 
       const rounds: { p50: number; p99: number; perDelivery: number; deliveries: number; duplicates: number }[] = [];
       for (let round = 0; round < ROUNDS; round++) {
-        const askers: Socket[] = [];
-        for (let q = 0; q < QUESTIONS; q++) {
-          const token = askerTokens[askerIndex++]!;
-          const socket = connect(server.url, { transports: ["websocket"], extraHeaders: { origin: server.url, cookie: `${SESSION_COOKIE}=${token}` }, forceNew: true });
-          await new Promise<void>((resolve, reject) => socket.once("connect", () => socket.emit("qa:join", { sessionId }, (r: { ok: boolean }) => (r.ok ? resolve() : reject(new Error(JSON.stringify(r)))))));
-          askers.push(socket);
-        }
         const cpuStart = await cpuSeconds(appPid);
         const started = Date.now();
-        for (const [q, socket] of askers.entries()) {
+        for (const [q, socket] of askers.slice(round * QUESTIONS, (round + 1) * QUESTIONS).entries()) {
           socket.emit("qa:ask", { sessionId, text: `bench:${Date.now()}:${q} 仰焊时电流应该调多大？` }, (reply: { ok: boolean; question?: object }) => {
             if (reply.ok) sampleQuestion ??= reply.question;
           });
@@ -190,8 +193,8 @@ export async function benchLiveQa(): Promise<void> {
         const result = await collect(clients, QUESTIONS * viewers);
         const cpu = (await cpuSeconds(appPid)) - cpuStart - idleRate * ((Date.now() - started) / 1000);
         rounds.push({ p50: percentile(result.latencies, 50), p99: percentile(result.latencies, 99), perDelivery: (cpu / Math.max(1, result.deliveries)) * 1e6, deliveries: result.deliveries, duplicates: result.duplicates });
-        for (const socket of askers) socket.disconnect();
       }
+      for (const socket of askers) socket.disconnect();
       await Promise.all(clients.map((client) => client.request({ cmd: "close" })));
 
       // ── the references: the same message size, the same number of viewers ──

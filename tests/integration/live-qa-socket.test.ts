@@ -9,6 +9,7 @@ import pino from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../../server/auth/permissions.ts";
 import { toChinaDateTimeInput } from "../../server/live/schema.ts";
+import { broadcastFrameCounts } from "../../server/realtime/broadcast-frames.ts";
 import { SOCKET_EVENT_BURST } from "../../server/realtime/live-qa.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { signedInUser } from "../support/fixtures.ts";
@@ -174,6 +175,7 @@ describe("asking and voting through the socket", () => {
     const mine = await watch(asker, sessionId);
     const other = await watch(voter, sessionId);
     const visitor = await watch(null, sessionId);
+    const framesBefore = broadcastFrameCounts(server.io).direct;
 
     const reply = await request(mine.socket, "qa:ask", { sessionId, text: "  仰焊时电流调多大？ " });
     expect(reply).toMatchObject({ ok: true, question: { text: "仰焊时电流调多大？", mine: true, voteCount: 0, author: { id: asker.viewer.id } } });
@@ -190,6 +192,8 @@ describe("asking and voting through the socket", () => {
       expect(client.log.versionsOf(id)).toHaveLength(1);
     }
     expect((await snapshot(sessionId)).questions.map((q) => q.id)).toEqual([id, later]);
+    // The room's updates went out as ready-made frames (server/realtime/broadcast-frames.ts).
+    expect(broadcastFrameCounts(server.io).direct).toBeGreaterThan(framesBefore);
   });
 
   it("hides an anonymous asker from everyone but the asker", async () => {

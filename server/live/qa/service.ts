@@ -19,7 +19,8 @@ import { ZAnswerSchema, ZAskSchema, ZListSchema, ZMuteSchema, ZPinSchema, ZPremo
 import type { QaState, QuestionView } from "./types.ts";
 
 type Tx = DB.Prisma.TransactionClient;
-type Row = DB.Prisma.LiveQuestionGetPayload<{ include: { author: { select: { id: true; displayName: true } } } }>;
+const withAuthor = { author: { select: { id: true, displayName: true } } } as const;
+type Row = DB.Prisma.LiveQuestionGetPayload<{ include: typeof withAuthor }>;
 
 /** How many questions a list or re-sync returns at most (newest kept when there are more). */
 export const QA_LIST_LIMIT = 500;
@@ -114,12 +115,10 @@ export function createQaService(deps: QaServiceDeps) {
   }
 
   /** The three views of a changed question: the public one has no author for anonymous questions and no viewer flags. */
-  async function changeOf(tx: Tx | PrismaClient, questionId: number, actor: Viewer, session: { hostId: string }): Promise<QuestionChange> {
-    const row = await tx.liveQuestion.findUniqueOrThrow({ where: { id: questionId }, include: { author: { select: { id: true, displayName: true } } } });
-    const voted = (await tx.liveQuestionVote.count({ where: { questionId, userId: actor.id } })) > 0;
+  function changeFrom(row: Row, actor: Viewer, session: { hostId: string }, voted: boolean): QuestionChange {
     return {
       sessionId: row.sessionId,
-      questionId,
+      questionId: row.id,
       public: view(row, null, { moderator: false, voted: false }),
       // One view for every moderator (host and admins alike): nobody's own, anonymous authors
       // hidden; an admin's page learns authors from `state`.
@@ -127,6 +126,12 @@ export function createQaService(deps: QaServiceDeps) {
       // The actor always sees what they just did (their own question, a visible one, or as a moderator).
       mine: view(row, actor, { moderator: moderates(actor, session), voted })!,
     };
+  }
+
+  /** The change of a question as it now is; `voted` (whether the actor has voted for it) is read unless known. */
+  async function changeOf(tx: Tx | PrismaClient, questionId: number, actor: Viewer, session: { hostId: string }, voted?: boolean): Promise<QuestionChange> {
+    const row = await tx.liveQuestion.findUniqueOrThrow({ where: { id: questionId }, include: withAuthor });
+    return changeFrom(row, actor, session, voted ?? (await tx.liveQuestionVote.count({ where: { questionId, userId: actor.id } })) > 0);
   }
 
   async function questionIn(tx: Tx | PrismaClient, sessionId: string, questionId: number) {
@@ -150,7 +155,7 @@ export function createQaService(deps: QaServiceDeps) {
       : { hidden: false, OR: [{ approved: true }, ...(viewer ? [{ authorId: viewer.id }] : [])] };
     const rows = await prisma.liveQuestion.findMany({
       where: { sessionId, id: { gt: afterId }, ...visibility },
-      include: { author: { select: { id: true, displayName: true } } },
+      include: withAuthor,
       orderBy: { id: "desc" },
       take: QA_LIST_LIMIT,
     });
@@ -204,8 +209,9 @@ export function createQaService(deps: QaServiceDeps) {
     const { text, anonymous } = parse(ZAskSchema, input);
     await takePart(session, user, askLimit, "qa.error.askTooFast");
     const approved = !session.qaPremoderated || moderates(user, session);
-    const created = await prisma.liveQuestion.create({ data: { sessionId, authorId: user.id, text, anonymous, approved, createdAt: clock.now() }, select: { id: true } });
-    return changeOf(prisma, created.id, user, session);
+    // A new question has no votes yet: what was written is all its views need.
+    const created = await prisma.liveQuestion.create({ data: { sessionId, authorId: user.id, text, anonymous, approved, createdAt: clock.now() }, include: withAuthor });
+    return changeFrom(created, user, session, false);
   }
 
   /** One vote per user and question; voting twice (or removing a vote not given) changes nothing. */
@@ -224,7 +230,8 @@ export function createQaService(deps: QaServiceDeps) {
         const removed = await tx.liveQuestionVote.deleteMany({ where: { questionId, userId: user.id } });
         if (removed.count) await tx.liveQuestion.update({ where: { id: questionId }, data: { voteCount: { decrement: 1 }, version: { increment: 1 } } });
       }
-      return changeOf(tx, questionId, user, session);
+      // Whether or not this call changed it, the actor's vote is now what they asked for.
+      return changeOf(tx, questionId, user, session, on);
     });
   }
 
