@@ -194,7 +194,8 @@ export function createAccountService(deps: {
       if (!parsed.success) return formFailed(fieldErrorsOf(parsed.error));
       const { userId, role, organization } = parsed.data;
       if (userId === admin.id) return formFailed({}, "admin.cannotChangeOwnRole");
-      return prisma.$transaction(async (tx) => {
+      let changedRole = false;
+      const result = await prisma.$transaction(async (tx) => {
         const user = await tx.user.findUnique({
           where: { id: userId },
           select: { role: true, displayName: true, organization: { select: { name: true } } },
@@ -207,6 +208,7 @@ export function createAccountService(deps: {
           ? (await tx.organization.upsert({ where: { name: organization }, create: { name: organization }, update: {}, select: { id: true } })).id
           : null;
         await tx.user.update({ where: { id: userId }, data: { role, organizationId } });
+        changedRole = user.role !== role;
         await tx.auditLog.create({
           data: {
             actorId: admin.id,
@@ -223,6 +225,9 @@ export function createAccountService(deps: {
         });
         return formOk(changed);
       });
+      // Committed: the user's open connections must not keep acting with the old role.
+      if (changedRole) sessions.userChanged(userId);
+      return result;
     },
 
     async recentAuditLog(viewer: Viewer | null, take = 20) {

@@ -22,12 +22,41 @@ export interface SessionSummary {
   isCurrent: boolean;
 }
 
-const sessionIdOf = (token: string) => createHash("sha256").update(token).digest("hex");
+/** The session's id in the database (and in realtime room names): the token's SHA-256. */
+export const sessionIdOf = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/**
+ * What ended or changed, for whoever holds a connection on a session's behalf (the realtime
+ * layer closes its sockets, which then reconnect as whoever the browser now is).
+ */
+export type SessionEvent =
+  /** One session was signed out. */
+  | { kind: "ended"; sessionId: string }
+  /** Every session of a user was signed out, but the one kept (if any). */
+  | { kind: "endedAllOf"; userId: string; keptSessionId: string | null }
+  /** The user's role changed: their sessions stay, what they may do does not. */
+  | { kind: "userChanged"; userId: string };
+export type SessionListener = (event: SessionEvent) => void;
 
 export function createSessionService(deps: { prisma: PrismaClient; clock: Clock; ttlMs: number }) {
   const { prisma, clock, ttlMs } = deps;
+  const listeners = new Set<SessionListener>();
+  const publish = (event: SessionEvent) => {
+    for (const listener of listeners) listener(event);
+  };
 
   return {
+    /** Calls `listener` after each sign-out or user change in this process; returns the unsubscribe. */
+    subscribe(listener: SessionListener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    /** Tells the listeners that a user's role changed (after it was written). */
+    userChanged(userId: string): void {
+      publish({ kind: "userChanged", userId });
+    },
+
     /** Starts a session and returns the token for the cookie. */
     async start(userId: string, meta: SessionMeta): Promise<string> {
       const token = randomBytes(32).toString("base64url");
@@ -67,7 +96,9 @@ export function createSessionService(deps: { prisma: PrismaClient; clock: Clock;
 
     async end(token: string | undefined): Promise<void> {
       if (!token) return;
-      await prisma.session.deleteMany({ where: { id: sessionIdOf(token) } });
+      const sessionId = sessionIdOf(token);
+      await prisma.session.deleteMany({ where: { id: sessionId } });
+      publish({ kind: "ended", sessionId });
     },
 
     /** Signs the user out everywhere except, if given, the current browser. */
@@ -76,6 +107,7 @@ export function createSessionService(deps: { prisma: PrismaClient; clock: Clock;
       const { count } = await prisma.session.deleteMany({
         where: { userId, ...(keep ? { id: { not: keep } } : {}) },
       });
+      publish({ kind: "endedAllOf", userId, keptSessionId: keep ?? null });
       return count;
     },
 

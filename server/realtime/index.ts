@@ -12,6 +12,7 @@ import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Server } from "socket.io";
 import type { Viewer } from "../auth/permissions.ts";
+import { sessionIdOf, type SessionEvent } from "../auth/sessions.ts";
 import type { Services } from "../context.ts";
 import { readSessionToken } from "../http/cookies.ts";
 import type { Logger } from "../logger.ts";
@@ -31,6 +32,29 @@ export const MAX_MESSAGE_BYTES = 16 * 1024;
 
 export interface SocketData {
   viewer: Viewer | null;
+  /** The web session the socket acts for (its id, not the token); null for visitors. */
+  sessionId: string | null;
+}
+
+// Every signed-in socket is in its user's room and its session's room, so that a sign-out or a
+// role change reaches its sockets in every process (with the Redis adapter too).
+const userRoom = (userId: string) => `user:${userId}`;
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+/**
+ * Closes the sockets of what a sign-out or role change touched. Closing the connection (not only
+ * the socket) makes the client's next connection a new handshake, which reads the cookie again:
+ * it comes back as whoever the browser now is (a visitor after a sign-out, the new role after a
+ * change), and the page joins its rooms again.
+ */
+function closeSocketsOf(io: Server, event: SessionEvent): void {
+  const sockets =
+    event.kind === "ended"
+      ? io.in(sessionRoom(event.sessionId))
+      : event.kind === "endedAllOf" && event.keptSessionId
+        ? io.in(userRoom(event.userId)).except(sessionRoom(event.keptSessionId))
+        : io.in(userRoom(event.userId));
+  sockets.disconnectSockets(true);
 }
 
 export type WhoAmIReply = { ok: true; viewer: Viewer | null };
@@ -77,7 +101,10 @@ export function attachRealtime(
 
   io.use(async (socket, next) => {
     try {
-      socket.data.viewer = await deps.services.sessions.viewerOf(readSessionToken(socket.handshake.headers.cookie));
+      const token = readSessionToken(socket.handshake.headers.cookie);
+      const viewer = await deps.services.sessions.viewerOf(token);
+      socket.data.viewer = viewer;
+      socket.data.sessionId = viewer && token ? sessionIdOf(token) : null;
       next();
     } catch (error) {
       deps.logger.error({ err: error }, "socket authentication failed");
@@ -96,15 +123,19 @@ export function attachRealtime(
     viewerCounts: redis ? redisViewerCounts(redis) : localViewerCounts,
   });
   const quizBoards = createQuizLeaderboardRealtime(io, { services: deps.services, logger: deps.logger, pushMs: deps.quizPushMs });
+  const unsubscribe = deps.services.sessions.subscribe((event) => closeSocketsOf(io, event));
   // The Q&A tick and the leaderboard checks are timers of this server: they stop with it.
   const close = io.close.bind(io);
   io.close = (fn) => {
+    unsubscribe();
     liveQa.close();
     quizBoards.close();
     return close(fn);
   };
 
   io.on("connection", (socket) => {
+    const { viewer, sessionId } = socket.data;
+    if (viewer && sessionId) void socket.join([userRoom(viewer.id), sessionRoom(sessionId)]);
     // Tells a client who the server thinks it is: the handshake and the page agree on the session.
     socket.on("session:whoami", (ack) => {
       if (typeof ack !== "function") return;

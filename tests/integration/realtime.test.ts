@@ -150,3 +150,84 @@ describe("a realtime connection behind a proxy (PUBLIC_ORIGIN set)", () => {
     }
   });
 });
+
+/** Connects with a session cookie and waits until the server accepted the socket. */
+async function signedInSocket(token: string): Promise<Socket> {
+  const socket = open({ origin, cookie: `${SESSION_COOKIE}=${token}` });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", resolve);
+    socket.once("connect_error", reject);
+  });
+  return socket;
+}
+
+/** Resolves with the reason when the socket disconnects. */
+const disconnection = (socket: Socket) => new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
+
+/** Who the server says this connected socket is. */
+async function whoIs(socket: Socket): Promise<Viewer | null> {
+  const reply: WhoAmIReply = await socket.timeout(5000).emitWithAck("session:whoami");
+  return reply.viewer;
+}
+
+describe("a signed-in connection follows its session", () => {
+  it("is closed when its session signs out, and comes back as a visitor; other sessions' sockets stay", async () => {
+    const { token, viewer } = await signedInUser(db.prisma, services.sessions);
+    const otherBrowser = await services.sessions.start(viewer.id, { userAgent: "vitest" });
+    const someoneElse = await signedInUser(db.prisma, services.sessions);
+    const signedOut = await signedInSocket(token);
+    const sameUserElsewhere = await signedInSocket(otherBrowser);
+    const unrelated = await signedInSocket(someoneElse.token);
+    const closed = disconnection(signedOut);
+
+    await services.accounts.logout(token);
+
+    expect(await closed).toBe("io server disconnect");
+    expect((await whoIs(sameUserElsewhere))?.id).toBe(viewer.id);
+    expect((await whoIs(unrelated))?.id).toBe(someoneElse.viewer.id);
+    // The page connects again with the cookie it has: the session is gone.
+    expect(await whoami({ origin, cookie: `${SESSION_COOKIE}=${token}` })).toBeNull();
+  });
+
+  it("signing out the other browsers closes their sockets and keeps this one's", async () => {
+    const { token, viewer } = await signedInUser(db.prisma, services.sessions);
+    const otherBrowser = await services.sessions.start(viewer.id, { userAgent: "vitest" });
+    const here = await signedInSocket(token);
+    const there = await signedInSocket(otherBrowser);
+    const closed = disconnection(there);
+
+    expect(await services.accounts.signOutOtherSessions(viewer, token)).toBe(1);
+
+    expect(await closed).toBe("io server disconnect");
+    expect((await whoIs(here))?.id).toBe(viewer.id);
+  });
+
+  it("is closed when an admin changes the user's role, and comes back with the new role", async () => {
+    const admin = await signedInUser(db.prisma, services.sessions, { role: "ADMIN" });
+    const { token, viewer } = await signedInUser(db.prisma, services.sessions, { role: "WORKER" });
+    const socket = await signedInSocket(token);
+    const closed = disconnection(socket);
+
+    const result = await services.accounts.changeRole(admin.viewer, { userId: viewer.id, role: "CRAFTSMAN" });
+
+    expect(result.ok).toBe(true);
+    expect(await closed).toBe("io server disconnect");
+    expect(await whoami({ origin, cookie: `${SESSION_COOKIE}=${token}` })).toMatchObject({ id: viewer.id, role: "CRAFTSMAN" });
+  });
+
+  it("stays open when a role change changes nothing or is refused", async () => {
+    const admin = await signedInUser(db.prisma, services.sessions, { role: "ADMIN" });
+    const { token, viewer } = await signedInUser(db.prisma, services.sessions, { role: "WORKER" });
+    const socket = await signedInSocket(token);
+    let closed = false;
+    socket.once("disconnect", () => (closed = true));
+
+    expect((await services.accounts.changeRole(admin.viewer, { userId: viewer.id, role: "WORKER" })).ok).toBe(true);
+    expect((await services.accounts.changeRole(admin.viewer, { userId: viewer.id, role: "KING" })).ok).toBe(false);
+    await expect(services.accounts.changeRole(viewer, { userId: viewer.id, role: "ADMIN" })).rejects.toThrow();
+
+    // Asked after the changes: a close would have reached the socket before this answer.
+    expect(await whoIs(socket)).toMatchObject({ id: viewer.id, role: "WORKER" });
+    expect(closed).toBe(false);
+  });
+});

@@ -11,6 +11,7 @@ import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Viewer } from "../../server/auth/permissions.ts";
 import type { Services } from "../../server/context.ts";
+import { SESSION_COOKIE } from "../../server/http/cookies.ts";
 import { toChinaDateTimeInput } from "../../server/live/schema.ts";
 import type { QuestionView } from "../../server/live/qa/types.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
@@ -140,6 +141,22 @@ describe("live Q&A on two app processes sharing Redis", () => {
 
     expect(second).toMatchObject({ ok: false, code: "rateLimited" });
     expect(await db.prisma.liveQuestion.count({ where: { sessionId } })).toBe(1);
+  });
+
+  it("a sign-out through one process closes that session's sockets on both, and only those", async () => {
+    const worker = await person("WORKER");
+    const bystander = await person("WORKER");
+    const onA = await pool.connect(a.url, { token: worker.token });
+    const onB = await pool.connect(b.url, { token: worker.token });
+    const otherOnB = await pool.connect(b.url, { token: bystander.token });
+    const closed = [onA, onB].map((socket) => new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason))));
+
+    // The page's sign-out form, posted to A.
+    const response = await fetch(`${a.url}/logout`, { method: "POST", redirect: "manual", headers: { origin: a.url, cookie: `${SESSION_COOKIE}=${worker.token}` } });
+    expect(response.status).toBe(302);
+
+    expect(await Promise.all(closed)).toEqual(["io server disconnect", "io server disconnect"]);
+    expect((await request(otherOnB, "session:whoami")).viewer.id).toBe(bystander.viewer.id);
   });
 
   it("after one process is killed, its clients reconnect to the other, re-sync and have every question exactly once", async () => {
