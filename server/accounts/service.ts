@@ -1,6 +1,6 @@
 // Accounts: registration, sign-in, profiles, and the admin's user list and role changes.
 import type { Clock } from "../clock.ts";
-import type { PrismaClient } from "../db/client.ts";
+import { isUniqueViolation, type PrismaClient } from "../db/client.ts";
 import { Prisma } from "../db/generated/client.ts";
 import { fieldErrorsOf, formFailed, formOk, notFound, type FormResult } from "../errors.ts";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "../auth/password.ts";
@@ -37,8 +37,6 @@ export interface Profile {
 
 const accountKey = (account: AccountIdentifier) => ("phone" in account ? account.phone : account.email);
 
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 export function createAccountService(deps: {
   prisma: PrismaClient;

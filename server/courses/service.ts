@@ -7,8 +7,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { requireRole, requireViewer, type Viewer } from "../auth/permissions.ts";
 import type { Clock } from "../clock.ts";
-import type { DB, PrismaClient } from "../db/client.ts";
-import { Prisma } from "../db/generated/client.ts";
+import { isUniqueViolation, type DB, type PrismaClient } from "../db/client.ts";
 import { AppError, fieldErrorsOf, forbidden, formFailed, formOk, notFound, type FormResult } from "../errors.ts";
 import { enqueueSearchUpdates } from "../search/outbox.ts";
 import type { SearchEngine } from "../../search/index.ts";
@@ -120,8 +119,6 @@ function newCertificateCode(): string {
   return `JX-${group()}-${group()}-${group()}`;
 }
 
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 export function createCourseService(deps: CourseServiceDeps) {
   const { prisma, clock, engine } = deps;

@@ -11,8 +11,16 @@ import { pgliteRaw, postgresRaw, type RawDatabase } from "./raw.ts";
 export type { PrismaClient } from "./generated/client.ts";
 export * as DB from "./generated/client.ts";
 
-/** A write refused by a unique index (Prisma's P2002), e.g. a second request racing the first. */
-export const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === "P2002";
+/**
+ * A write refused by a unique index, e.g. a second request racing the first: P2002 from Prisma's
+ * own queries; from a raw query, P2010 with the driver adapter's cause (PostgreSQL's 23505).
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const { code, meta } = (error ?? {}) as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } };
+  if (code === "P2002") return true;
+  const cause = meta?.driverAdapterError?.cause;
+  return code === "P2010" && (cause?.kind === "UniqueConstraintViolation" || cause?.originalCode === "23505");
+}
 
 export type DatabaseTarget =
   | { kind: "pglite"; dir: string }

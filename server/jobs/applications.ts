@@ -15,8 +15,7 @@ import path from "node:path";
 import { requireViewer, type Viewer } from "../auth/permissions.ts";
 import { sniffBookFile } from "../books/files.ts";
 import type { Clock } from "../clock.ts";
-import type { DB, PrismaClient } from "../db/client.ts";
-import { Prisma } from "../db/generated/client.ts";
+import { isUniqueViolation, type DB, type PrismaClient } from "../db/client.ts";
 import { AppError, fieldErrorsOf, formFailed, formOk, notFound, type FormResult } from "../errors.ts";
 import type { NotificationService } from "../notifications/service.ts";
 import { sniffImage } from "../video/sniff.ts";
@@ -129,7 +128,6 @@ const applicantSelect = {
 
 type ApplicantDbRow = DB.Prisma.JobApplicationGetPayload<{ select: typeof applicantSelect }>;
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 function toApplicant(row: ApplicantDbRow): ApplicantRow {
   return {

@@ -9,8 +9,7 @@ import { z } from "zod";
 import { lenientEnum, pageNumber, queryText } from "../validation.ts";
 import { requireRole, requireViewer, type Viewer } from "../auth/permissions.ts";
 import type { Clock } from "../clock.ts";
-import type { DB, PrismaClient } from "../db/client.ts";
-import { Prisma } from "../db/generated/client.ts";
+import { isUniqueViolation, type DB, type PrismaClient } from "../db/client.ts";
 import { AppError, fieldErrorsOf, formFailed, formOk, notFound, type FieldErrors, type FormResult } from "../errors.ts";
 import { citiesByProvince, districtsOf, isCity, localityName, placeName, regionName } from "../regions.ts";
 import type { ScheduledTask } from "../scheduler.ts";
@@ -52,7 +51,6 @@ export interface JobServiceDeps {
 
 export const jobDocId = (jobId: string) => `job-${jobId}`;
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /** The post takes applications now: OPEN, and its last day has not passed (the expiry task may lag a minute). */
 const isOpenAt = (post: { status: string; validThrough: Date }, now: Date) => post.status === "OPEN" && post.validThrough.getTime() > now.getTime();

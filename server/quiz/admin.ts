@@ -25,7 +25,7 @@ import { fieldErrorsOf, formFailed, formOk, notFound, type FieldErrors, type For
 import { pageNumber } from "../validation.ts";
 import { addChinaDays, challengeDayAt, chinaDateOf, phaseAt, type ChallengePhase } from "./calendar.ts";
 import { ZChallengeFormSchema, type ChallengeForm } from "./schema.ts";
-import type { TradeRef } from "./types.ts";
+import { tradeRef, type TradeRef } from "./types.ts";
 
 export const CHALLENGE_ADMIN_PAGE_SIZE = 20;
 /** The trades field's value meaning "every trade". */
@@ -126,7 +126,6 @@ const settingsOf = (form: ChallengeForm) => ({
   passPercent: form.passPercent,
 });
 
-const tradeRef = (trade: TradeRef): TradeRef => ({ code: trade.code, nameZh: trade.nameZh, nameEn: trade.nameEn });
 
 /** A failure inside the save transaction that rolls it back and becomes field errors. */
 class FormRefusal extends Error {

@@ -10,8 +10,7 @@
 // or earlier in the same file (the first is kept).
 import { requireRole, type Viewer } from "../auth/permissions.ts";
 import type { Clock } from "../clock.ts";
-import type { PrismaClient } from "../db/client.ts";
-import { Prisma } from "../db/generated/client.ts";
+import { isUniqueViolation, type PrismaClient } from "../db/client.ts";
 import { parseCsv } from "../csv.ts";
 import type { FieldErrors } from "../errors.ts";
 import { checkQuestionFields, OPTION_LETTERS, tradeKey, tradeLookup, type QuestionFields } from "./questions.ts";
@@ -258,16 +257,6 @@ function byField(problems: QuizImportProblem[]): QuizImportProblem[] {
   return [...problems].sort((a, b) => position(a.field) - position(b.field));
 }
 
-/**
- * The unique index refused a row: P2002 from Prisma's own queries; from a raw query, P2010 with the
- * driver adapter's cause (PostgreSQL's 23505).
- */
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  if (error.code === "P2002") return true;
-  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } | undefined)?.driverAdapterError?.cause;
-  return error.code === "P2010" && (cause?.kind === "UniqueConstraintViolation" || cause?.originalCode === "23505");
-}
 const stemKey = (tradeId: number, stem: string) => `${tradeId}\u0000${stem}`;
 
 export function createQuizImport(deps: { prisma: PrismaClient; clock: Clock }) {

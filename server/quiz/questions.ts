@@ -13,8 +13,7 @@
 import { z } from "zod";
 import { requireRole, type Viewer } from "../auth/permissions.ts";
 import type { Clock } from "../clock.ts";
-import type { DB, PrismaClient } from "../db/client.ts";
-import { Prisma } from "../db/generated/client.ts";
+import { isUniqueViolation, type DB, type PrismaClient } from "../db/client.ts";
 import { fieldErrorsOf, formFailed, formOk, notFound, type FieldErrors, type FormResult } from "../errors.ts";
 import { lenientEnum, pageNumber, queryText, tradeCodeParam } from "../validation.ts";
 import { answerLetters, OPTIONS_MAX, ZQuestionInputSchema, type QuestionInput, type QuestionKind } from "./schema.ts";
@@ -111,7 +110,6 @@ const questionSelect = {
 } as const satisfies DB.Prisma.QuizQuestionSelect;
 type SelectedQuestion = DB.Prisma.QuizQuestionGetPayload<{ select: typeof questionSelect }>;
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /** How an answer is written back into the form: letters, or 正确/错误 for TRUE_FALSE. */
 export function answerTextOf(kind: QuestionKind, options: readonly string[], answer: readonly number[]): string {

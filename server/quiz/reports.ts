@@ -24,7 +24,7 @@ import { tradeCodeParam } from "../validation.ts";
 import { addChinaDays } from "./calendar.ts";
 import type { QuestionKind } from "./schema.ts";
 import { summarizeChallenge } from "./summary.ts";
-import type { ChallengeSummary, TradeRef } from "./types.ts";
+import { tradeRef, type ChallengeSummary, type TradeRef } from "./types.ts";
 
 /** Questions with fewer answers than this are not listed: their share says little yet. */
 export const QUESTION_MIN_ANSWERS = 5;
@@ -144,7 +144,6 @@ interface QuestionRow {
   flagRank: number;
 }
 
-const tradeRef = (trade: TradeRef): TradeRef => ({ code: trade.code, nameZh: trade.nameZh, nameEn: trade.nameEn });
 
 export function createQuizReports(deps: { prisma: PrismaClient; clock: Clock }) {
   const { prisma, clock } = deps;

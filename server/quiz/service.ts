@@ -28,19 +28,20 @@ import { boardKey, boardsOf, type LeaderboardStore, type RankedStanding } from "
 import { pickQuestions } from "./picker.ts";
 import { ZAnswerSchema, ZChooseTradeSchema, ZStartAttemptSchema, type BoardQuery, type QuestionKind } from "./schema.ts";
 import { HUMAN_MINIMUM_MS, isCorrectChoice, passMark, scoreAnswer } from "./scoring.ts";
-import type {
-  AnswerResult,
-  AttemptSummary,
-  DayView,
-  EntryView,
-  LeaderboardRow,
-  LeaderboardView,
-  LevelView,
-  PlayState,
-  QuizBadge,
-  QuizCertificateView,
-  QuizOverview,
-  TradeRef,
+import {
+  tradeRef,
+  type AnswerResult,
+  type AttemptSummary,
+  type DayView,
+  type EntryView,
+  type LeaderboardRow,
+  type LeaderboardView,
+  type LevelView,
+  type PlayState,
+  type QuizBadge,
+  type QuizCertificateView,
+  type QuizOverview,
+  type TradeRef,
 } from "./types.ts";
 
 export interface QuizRateLimitConfig {
@@ -149,7 +150,6 @@ interface ServedRow {
 
 const ANSWER_INCLUDE = { question: { select: { kind: true, stem: true, options: true, answer: true, explanation: true } } } as const;
 
-const tradeRef = (trade: { code: string; nameZh: string; nameEn: string }): TradeRef => ({ code: trade.code, nameZh: trade.nameZh, nameEn: trade.nameEn });
 
 function attemptSummary(attempt: AttemptRow, challenge: ChallengeRow, done: number): AttemptSummary {
   return {

@@ -10,6 +10,9 @@ export interface TradeRef {
   nameEn: string;
 }
 
+/** A trade row (with whatever else it was read with) as the views carry it. */
+export const tradeRef = (trade: TradeRef): TradeRef => ({ code: trade.code, nameZh: trade.nameZh, nameEn: trade.nameEn });
+
 export interface ChallengeSummary {
   id: string;
   name: string;

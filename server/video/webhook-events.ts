@@ -2,14 +2,13 @@
 // so Mux's redeliveries (it retries for a day and may send a success twice) and replays of a
 // captured request change nothing. On-demand videos (server/video/service.ts) and live sessions
 // (server/live/mux-events.ts) share it: one table, one id space, whichever side an event goes to.
-import type { DB, PrismaClient } from "../db/client.ts";
+import { isUniqueViolation, type DB, type PrismaClient } from "../db/client.ts";
 
 type Tx = DB.Prisma.TransactionClient;
 
 /** Mux redelivers failed events for about a day; ids older than a week are no longer needed. */
 const KEEP_MS = 7 * 24 * 60 * 60 * 1000;
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
 
 export function createWebhookEventLog(prisma: PrismaClient, provider: string) {
   /**
