@@ -79,6 +79,19 @@ const refSelect = {
 
 type CardRow = DB.Prisma.LiveSessionGetPayload<{ select: typeof cardSelect }>;
 
+/** What the session page (and the host's page) reads of a session. */
+const detailSelect = {
+  ...cardSelect,
+  ...refSelect,
+  hostId: true,
+  description: true,
+  failure: true,
+  host: { select: { id: true, displayName: true, bio: true, trade: { select: { code: true, nameZh: true, nameEn: true } } } },
+  _count: { select: { reminders: true } },
+} as const satisfies DB.Prisma.LiveSessionSelect;
+
+type DetailRow = DB.Prisma.LiveSessionGetPayload<{ select: typeof detailSelect }>;
+
 export function createLiveService(deps: LiveServiceDeps) {
   const { prisma, clock, provider, notifications, viewers, logger } = deps;
 
@@ -337,30 +350,31 @@ export function createLiveService(deps: LiveServiceDeps) {
   }
 
   async function hostView(viewer: Viewer | null, sessionId: string, origin: string): Promise<LiveHostView> {
-    const session = await requireHosted(viewer, sessionId);
-    const [view, extra] = await Promise.all([
-      detail(viewer, sessionId),
-      prisma.liveSession.findUniqueOrThrow({
-        where: { id: sessionId },
-        select: {
-          description: true,
-          viewerPeak: true,
-          trade: { select: { code: true } },
-          transitions: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { from: true, to: true, event: true, at: true } },
-        },
-      }),
-    ]);
+    const host = requireRole(viewer, "CRAFTSMAN", "ADMIN");
+    if (!ZLiveSessionId.safeParse(sessionId).success) throw notFound();
+    // One read for the page: what the session page shows, and the host's own fields.
+    const session = await prisma.liveSession.findUnique({
+      where: { id: sessionId },
+      select: {
+        ...detailSelect,
+        viewerPeak: true,
+        transitions: { orderBy: [{ at: "asc" }, { id: "asc" }], select: { from: true, to: true, event: true, at: true } },
+      },
+    });
+    if (!session || !isHostOf(host, session)) throw notFound();
+    const { viewerPeak, transitions, ...row } = session;
+    const view = await detailOf(viewer, row);
     const onAirOrScheduled = session.status === "SCHEDULED" || ON_AIR.has(session.status);
     return {
       ...view,
       provider: session.provider,
       ingest: { serverUrl: provider.ingestUrl(origin), streamKey: session.streamKey },
-      transitions: extra.transitions,
-      viewerPeak: Math.max(extra.viewerPeak, viewers.peak(sessionId) ?? 0),
+      transitions,
+      viewerPeak: Math.max(viewerPeak, viewers.peak(sessionId) ?? 0),
       form: {
         title: view.title,
-        description: extra.description,
-        trade: extra.trade.code,
+        description: session.description,
+        trade: session.trade.code,
         startsAt: toChinaDateTimeInput(view.scheduledStart),
         durationMinutes: view.durationMinutes,
         membersOnly: view.membersOnly,
@@ -412,22 +426,16 @@ export function createLiveService(deps: LiveServiceDeps) {
 
   async function detail(viewer: Viewer | null, sessionId: string): Promise<LiveDetail> {
     if (!ZLiveSessionId.safeParse(sessionId).success) throw notFound();
-    const row = await prisma.liveSession.findUnique({
-      where: { id: sessionId },
-      select: {
-        ...cardSelect,
-        ...refSelect,
-        hostId: true,
-        description: true,
-        failure: true,
-        host: { select: { id: true, displayName: true, bio: true, trade: { select: { code: true, nameZh: true, nameEn: true } } } },
-        _count: { select: { reminders: true } },
-      },
-    });
+    const row = await prisma.liveSession.findUnique({ where: { id: sessionId }, select: detailSelect });
     if (!row) throw notFound();
+    return detailOf(viewer, row);
+  }
+
+  /** The session page's view of a row read with detailSelect. */
+  async function detailOf(viewer: Viewer | null, row: DetailRow): Promise<LiveDetail> {
     const isHost = isHostOf(viewer, row);
     const locked = row.membersOnly && viewer === null;
-    const reminded = viewer ? (await prisma.liveReminder.count({ where: { sessionId, userId: viewer.id } })) > 0 : false;
+    const reminded = viewer ? (await prisma.liveReminder.count({ where: { sessionId: row.id, userId: viewer.id } })) > 0 : false;
     const { description, failure, host, _count, hostId: _hostId, streamKey: _key, publicName: _name, muxLiveStreamId: _mux, livePlaybackId: _lp, replayPlaybackId: _rp, provider: _p, ...card } = row;
     return {
       ...toCard({ ...card, host }),
