@@ -124,7 +124,15 @@ export function createServices(deps: ServiceDeps) {
       ? createMuxLiveProvider({ ...videoMux, reconnectSeconds: liveConfig.reconnectSeconds, signing: liveConfig.muxSigning }, logger)
       : createLocalLiveProvider({ ingest: liveIngest, rtmpPort: liveConfig.rtmpPort, rtmpPublicUrl: liveConfig.rtmpPublicUrl, dataDir }),
   });
-  const scheduler = createScheduler([jobs.expiryTask, jobAlerts.task, live.noShowTask], logger);
+  const quiz = createQuizService({
+    prisma,
+    clock,
+    logger,
+    rateLimitFactory,
+    // With Redis, every app process ranks in the same sorted sets; otherwise each keeps its own.
+    leaderboards: deps.redis ? createRedisLeaderboards(deps.redis.client, deps.redis.keyPrefix) : createMemoryLeaderboards(),
+  });
+  const scheduler = createScheduler([jobs.expiryTask, jobAlerts.task, live.noShowTask, quiz.abandonedTask], logger);
   return {
     courses,
     books,
@@ -137,14 +145,7 @@ export function createServices(deps: ServiceDeps) {
     jobAlerts,
     live,
     liveQa: createQaService({ prisma, clock, rateLimitFactory }),
-    quiz: createQuizService({
-      prisma,
-      clock,
-      logger,
-      rateLimitFactory,
-      // With Redis, every app process ranks in the same sorted sets; otherwise each keeps its own.
-      leaderboards: deps.redis ? createRedisLeaderboards(deps.redis.client, deps.redis.keyPrefix) : createMemoryLeaderboards(),
-    }),
+    quiz,
     quizAdmin: createQuizAdmin({ prisma, clock }),
     quizReports: createQuizReports({ prisma, clock }),
     questionBank: createQuestionBank({ prisma, clock }),

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import { data, Form, Link, redirect, useNavigation, useRevalidator, type ShouldRevalidateFunction } from "react-router";
 import type { Route } from "./+types/quiz-play";
+import { ABANDONED_AFTER_MS } from "../../server/quiz/scoring.ts";
 import type { AttemptSummary, PlayState } from "../../server/quiz/types.ts";
 import { loginHref } from "../components/course-labels.tsx";
 import { DocumentTitle } from "../components/form-field.tsx";
@@ -104,6 +105,12 @@ export default function QuizPlay({ loaderData, actionData }: Route.ComponentProp
       ) : (
         <FinishedStep state={state} certificateCode={certificateCode} headingRef={focusTarget} />
       )}
+      {state.kind !== "finished" ? (
+        // The server finishes a level left idle this long (server/quiz/service.ts, "quiz.abandoned").
+        <p className="hint" data-testid="quiz-abandon-rule">
+          {t("quizui.play.abandonRule", { minutes: ABANDONED_AFTER_MS / 60_000 })}
+        </p>
+      ) : null}
     </div>
   );
 }

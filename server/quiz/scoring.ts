@@ -10,6 +10,12 @@ export const STREAK_BONUS_STEP = 10;
 export const STREAK_BONUS_MAX = 50;
 /** Answers sooner than this after the question was served are flagged for review (ms). */
 export const HUMAN_MINIMUM_MS = 300;
+/**
+ * An attempt with no activity for this long (ms) is abandoned: the server finishes it, its
+ * remaining questions recorded as expired (wrong), so its score reaches the leaderboards without
+ * the worker coming back (server/quiz/service.ts, the "quiz.abandoned" task). The play page says so.
+ */
+export const ABANDONED_AFTER_MS = 10 * 60 * 1000;
 
 export interface AnswerScore {
   points: number;

@@ -14,6 +14,11 @@
 // Leaderboards are kept by a LeaderboardStore (in-process, or Redis shared by every process), filled
 // from the database the first time a process needs a challenge's boards and then updated as scored
 // attempts finish. The database stays the source of truth.
+//
+// An attempt left mid-way (the phone closed) is finished in the background once it has been idle
+// for ABANDONED_AFTER_MS (the "quiz.abandoned" scheduled task): its questions are expired through
+// the same serve/record path as the worker's own play, so its score reaches the boards even if the
+// worker never returns.
 import { randomBytes, randomInt } from "node:crypto";
 import type { Viewer } from "../auth/permissions.ts";
 import { requireViewer } from "../auth/permissions.ts";
@@ -21,13 +26,14 @@ import type { Clock } from "../clock.ts";
 import { isUniqueViolation, type PrismaClient } from "../db/client.ts";
 import { AppError, formFailed, formOk, type FormResult } from "../errors.ts";
 import type { Logger } from "../logger.ts";
+import type { ScheduledTask } from "../scheduler.ts";
 import type { RateLimitFactory } from "../security/rate-limits.ts";
 import { addChinaDays, challengeDayAt, phaseAt } from "./calendar.ts";
 import { summarizeChallenge, type ChallengeSettings } from "./summary.ts";
 import { boardKey, boardsOf, type LeaderboardStore, type RankedStanding } from "./leaderboard-store.ts";
 import { pickQuestions } from "./picker.ts";
 import { ZAnswerSchema, ZChooseTradeSchema, ZStartAttemptSchema, type BoardQuery, type QuestionKind } from "./schema.ts";
-import { HUMAN_MINIMUM_MS, isCorrectChoice, passMark, scoreAnswer } from "./scoring.ts";
+import { ABANDONED_AFTER_MS, HUMAN_MINIMUM_MS, isCorrectChoice, passMark, scoreAnswer } from "./scoring.ts";
 import {
   tradeRef,
   type AnswerResult,
@@ -60,6 +66,9 @@ export const DEFAULT_QUIZ_RATE_LIMITS: QuizRateLimitConfig = {
 /** Rows a leaderboard shows. */
 export const LEADERBOARD_ROWS = 50;
 
+/** Abandoned attempts finished per run of the "quiz.abandoned" task, so that one run stays short. */
+export const ABANDONED_BATCH = 200;
+
 export interface QuizServiceDeps {
   prisma: PrismaClient;
   clock: Clock;
@@ -67,6 +76,8 @@ export interface QuizServiceDeps {
   leaderboards: LeaderboardStore;
   rateLimitFactory: RateLimitFactory;
   rateLimits?: QuizRateLimitConfig;
+  /** Abandoned attempts finished per run (default ABANDONED_BATCH). */
+  abandonedBatch?: number;
 }
 
 const invalid = (key: string) => new AppError("invalid", key);
@@ -369,6 +380,94 @@ export function createQuizService(deps: QuizServiceDeps) {
     });
     if (open && open.deadlineAt.getTime() < clock.now().getTime()) await record(attempt, challenge, { ...open, answer: open.question.answer }, null);
   }
+
+  // ── abandoned attempts ──
+
+  /**
+   * Attempts in progress whose last activity is before `cutoff`, the longest idle first. The last
+   * activity is the open question's deadline (the worker could answer until then), else when the
+   * latest question was answered or found expired, else the start (nothing served yet).
+   *
+   * Practice attempts are finished too: the rule on the page is one rule for every level, a
+   * practice attempt left open would otherwise show as "in progress" on the overview for ever, and
+   * the set of attempts in progress (what this reads every minute) stays small. A finished
+   * practice attempt changes no score; passing it unlocks the next level as the worker's own play
+   * would.
+   */
+  async function abandonedBefore(cutoff: Date, limit: number): Promise<string[]> {
+    const rows = await prisma.$queryRaw<{ id: string }[]>`
+      SELECT a."id"
+      FROM "QuizAttempt" a
+      LEFT JOIN LATERAL (
+        SELECT ans."deadlineAt", ans."answeredAt" FROM "QuizAnswer" ans
+        WHERE ans."attemptId" = a."id" ORDER BY ans."position" DESC LIMIT 1
+      ) latest ON TRUE
+      CROSS JOIN LATERAL (SELECT COALESCE(latest."answeredAt", latest."deadlineAt", a."startedAt") AS "at") activity
+      WHERE a."status" = 'IN_PROGRESS' AND activity."at" < ${cutoff}
+      ORDER BY activity."at" ASC, a."id" ASC
+      LIMIT ${limit}`;
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Finishes one abandoned attempt the way the worker's own play would: the open question is
+   * recorded as expired, then each remaining question is served and recorded as expired, in
+   * order, until the last one ends the attempt (record() then writes the entry, the badge and the
+   * boards). Several processes may sweep the same attempt, and the worker may come back meanwhile:
+   * serve() is idempotent and record() claims a question once, so whoever loses a step reads the
+   * attempt again and goes on from where it is now. Returns true when this call recorded the
+   * attempt's end (so that the runs of several processes add up to the attempts finished).
+   */
+  async function finishAbandoned(attemptId: string, cutoff: Date): Promise<boolean> {
+    // Each step records or serves one question (ours or someone else's), so 2 per question bound it.
+    for (let step = 0; ; step++) {
+      const attempt = await prisma.quizAttempt.findUnique({ where: { id: attemptId }, include: { challenge: true } });
+      if (!attempt || attempt.status === "FINISHED") return false;
+      if (step > 2 * attempt.questionIds.length + 1) {
+        logger.warn({ attemptId }, "an abandoned quiz attempt did not finish; left for the next run");
+        return false;
+      }
+      const latest = await prisma.quizAnswer.findFirst({
+        where: { attemptId },
+        orderBy: { position: "desc" },
+        select: { position: true, servedAt: true, deadlineAt: true, answeredAt: true, expired: true, question: { select: { answer: true } } },
+      });
+      if (step === 0) {
+        // Read again: the worker may have come back since the batch was chosen.
+        const activity = latest ? (latest.answeredAt ?? latest.deadlineAt) : attempt.startedAt;
+        if (activity.getTime() >= cutoff.getTime()) return false;
+      } else if (latest && latest.answeredAt !== null && !latest.expired && latest.answeredAt.getTime() >= cutoff.getTime()) {
+        // The sweep only ever expires questions: an answer is the worker's, who is back to play on.
+        return false;
+      }
+      if (latest && latest.answeredAt === null) {
+        const recorded = await record(attempt, attempt.challenge, { ...latest, answer: latest.question.answer }, null);
+        if (recorded && latest.position === attempt.questionIds.length - 1) return true;
+        continue;
+      }
+      const position = latest ? latest.position + 1 : 0;
+      // Not reached: recording the last question finishes the attempt in the same statement.
+      if (position >= attempt.questionIds.length) return false;
+      await serve(attempt, attempt.challenge, position);
+    }
+  }
+
+  /** The "quiz.abandoned" task's run: the attempts it finished. */
+  async function finishAbandonedAttempts(): Promise<number> {
+    const cutoff = new Date(clock.now().getTime() - ABANDONED_AFTER_MS);
+    let finished = 0;
+    for (const attemptId of await abandonedBefore(cutoff, deps.abandonedBatch ?? ABANDONED_BATCH)) {
+      try {
+        if (await finishAbandoned(attemptId, cutoff)) finished++;
+      } catch (error) {
+        // One attempt that cannot be finished must not hold up the others; it is tried again next run.
+        logger.error({ attemptId, err: (error as Error).message }, "could not finish an abandoned quiz attempt");
+      }
+    }
+    return finished;
+  }
+
+  const abandonedTask: ScheduledTask = { name: "quiz.abandoned", intervalMs: 60_000, run: finishAbandonedAttempts };
 
   async function stateOf(attemptId: string): Promise<PlayState> {
     const attempt = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, include: { challenge: true } });
@@ -712,6 +811,9 @@ export function createQuizService(deps: QuizServiceDeps) {
     async boardVersion(board: string): Promise<number> {
       return leaderboards.version(board);
     },
+
+    /** Finishes attempts left idle for ABANDONED_AFTER_MS (every minute; server/context.ts registers it). */
+    abandonedTask,
 
     /** The completed challenges of a user: their badges. */
     async badges(userId: string): Promise<QuizBadge[]> {

@@ -93,6 +93,7 @@ export const quizuiEn: Record<keyof typeof quizuiZhCN, string> = {
   "quizui.play.next": "Next question",
   "quizui.play.finish": "See the level's result",
   "quizui.play.noScript": "The server's clock decides: an answer sent after the deadline counts as wrong. Reload the page to see the time left.",
+  "quizui.play.abandonRule": "A level you leave for more than {minutes} minutes ends by itself, and its remaining questions count as unanswered.",
 
   "quizui.kind.SINGLE": "Single choice: choose one answer",
   "quizui.kind.MULTIPLE": "Multiple choice: choose every correct answer",

@@ -91,6 +91,7 @@ export const quizuiZhCN = {
   "quizui.play.next": "下一题",
   "quizui.play.finish": "查看本关成绩",
   "quizui.play.noScript": "时间以服务器为准：截止后提交的答案按答错计。刷新页面可以看到剩余时间。",
+  "quizui.play.abandonRule": "离开超过 {minutes} 分钟的关卡会自动结束，剩余题目按未作答计。",
 
   "quizui.kind.SINGLE": "单选题：选一个答案",
   "quizui.kind.MULTIPLE": "多选题：选出全部正确答案",
