@@ -59,6 +59,7 @@ export default [
     route("quiz/new", "routes/admin-quiz-new.tsx"),
     route("quiz/:challengeId", "routes/admin-quiz-challenge.tsx"),
     route("quiz/:challengeId/report", "routes/admin-quiz-report.tsx"),
+    route("quiz/:challengeId/fast-answers", "routes/admin-quiz-fast-answers.tsx"),
     route("quiz-questions", "routes/admin-quiz-questions.tsx"),
     route("quiz-questions/new", "routes/admin-quiz-question-new.tsx"),
     route("quiz-questions/:questionId", "routes/admin-quiz-question.tsx"),

@@ -5,6 +5,7 @@ import { tradeName } from "../components/course-labels.tsx";
 import { DocumentTitle } from "../components/form-field.tsx";
 import { BarChart, type BarTone, type ChartRow } from "../components/quiz-chart.tsx";
 import { challengeDate, ChallengeDates, ChallengeTags } from "../components/quiz-challenge-form.tsx";
+import { ScrollTable } from "../components/scroll-table.tsx";
 import { useLocale, useT, type Translate } from "../i18n/index.ts";
 
 // One challenge's report (admins; the service checks the role): participants per trade and day,
@@ -80,15 +81,6 @@ export default function AdminQuizReport({ loaderData }: Route.ComponentProps) {
 
 function dayLabel(t: Translate, locale: ReturnType<typeof useLocale>, day: number, date: string) {
   return t("quizadmin.report.dayDate", { day, date: challengeDate(locale, date) });
-}
-
-/** A table that scrolls sideways on a narrow screen (and can be scrolled with the keyboard). */
-function ScrollTable({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="challenge-table-scroll" role="region" aria-label={label} tabIndex={0}>
-      {children}
-    </div>
-  );
 }
 
 function Participants({ report }: { report: ChallengeReport }) {
@@ -302,6 +294,9 @@ function Questions({ report }: { report: ChallengeReport }) {
         <li>
           <span className="challenge-flag flag-easy">{t("quizadmin.report.easyCount", { count: questions.easy })}</span>{" "}
           <span className="muted">{t("quizadmin.report.easyHint", { percent: Math.round(thresholds.easyFrom * 100), seconds: easySeconds })}</span>
+        </li>
+        <li>
+          <Link to={`/admin/quiz/${challenge.id}/fast-answers`}>{t("quizadmin.report.fastAnswersLink")}</Link>
         </li>
       </ul>
       {questions.rows.length === 0 ? (

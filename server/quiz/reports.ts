@@ -15,14 +15,19 @@
 //   first), then too easy (share at least EASY_SHARE_FROM and a median within the first
 //   EASY_TIME_FRACTION of the answer window; the most correct and fastest first), then the rest,
 //   hardest first.
+//
+// The fast answers of a challenge (fastAnswers): the players with answers flagged as sooner than a
+// person can read (HUMAN_MINIMUM_MS, server/quiz/scoring.ts), scored and practice attempts alike as
+// in the per-question count, most flagged first; and, for one player, those answers.
 import { z } from "zod";
 import { requireRole, type Viewer } from "../auth/permissions.ts";
 import type { Clock } from "../clock.ts";
 import { DB, type PrismaClient } from "../db/client.ts";
 import { notFound } from "../errors.ts";
-import { tradeCodeParam } from "../validation.ts";
+import { pageNumber, tradeCodeParam } from "../validation.ts";
 import { addChinaDays } from "./calendar.ts";
 import type { QuestionKind } from "./schema.ts";
+import { HUMAN_MINIMUM_MS } from "./scoring.ts";
 import { summarizeChallenge } from "./summary.ts";
 import { tradeRef, type ChallengeSummary, type TradeRef } from "./types.ts";
 
@@ -36,6 +41,11 @@ export const BROKEN_SHARE_BELOW = 0.25;
 export const EASY_SHARE_FROM = 0.9;
 /** "Fast": a median answer time within this part of the answer window. */
 export const EASY_TIME_FRACTION = 0.25;
+
+/** Players per page of the fast answers. */
+export const FAST_ANSWERS_PAGE_SIZE = 50;
+/** One player's flagged answers listed at most (the newest). */
+export const FAST_ANSWERS_DETAIL_MAX = 200;
 
 export type QuestionFlag = "broken" | "easy";
 
@@ -118,8 +128,64 @@ export interface ChallengeReport {
   };
 }
 
+/** A player with at least one answer flagged as too fast. */
+export interface FastAnswerPlayer {
+  userId: string;
+  displayName: string;
+  /** The trade of their entry. */
+  trade: TradeRef;
+  /** Answers sooner than HUMAN_MINIMUM_MS after serving. */
+  flagged: number;
+  /** Questions answered in time (expired ones left out). */
+  answered: number;
+  /** flagged / answered, 0…1. */
+  flaggedShare: number;
+  /** Their fastest answer (ms). */
+  fastestMs: number;
+  lastFlaggedAt: Date;
+}
+
+/** One flagged answer of a player. */
+export interface FastAnswer {
+  day: number;
+  level: number;
+  /** false: a practice attempt. */
+  scored: boolean;
+  questionId: number;
+  stem: string;
+  timeMs: number;
+  correct: boolean;
+  answeredAt: Date;
+}
+
+export interface FastAnswersPage {
+  challenge: ReportChallenge;
+  /** The threshold (ms) under which an answer is flagged. */
+  minimumMs: number;
+  /** Players with at least one flagged answer, most flagged first. */
+  rows: FastAnswerPlayer[];
+  /** Players with at least one flagged answer (rows holds one page of them). */
+  total: number;
+  /** Flagged answers over every player. */
+  flaggedAnswers: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  /** `?user=`: that player's flagged answers, newest first (at most FAST_ANSWERS_DETAIL_MAX). */
+  player: {
+    userId: string;
+    displayName: string;
+    trade: TradeRef;
+    answers: FastAnswer[];
+    /** Their flagged answers in all (answers holds the newest). */
+    total: number;
+  } | null;
+}
+
 const ZChallengeIdSchema = z.string().regex(/^[a-z0-9]{10,40}$/);
 const ZReportQuerySchema = z.object({ trade: tradeCodeParam });
+/** `user`: a user id (cuid) or absent; anything else is refused as an unknown player. */
+const ZFastAnswersQuerySchema = z.object({ page: pageNumber, user: z.string().regex(/^[a-z0-9]{10,40}$/).optional() });
 
 interface ParticipationRow {
   tradeId: number | null;
@@ -127,6 +193,18 @@ interface ParticipationRow {
   players: number;
   byTrade: number;
   byDay: number;
+}
+
+interface FastAnswerRow {
+  userId: string;
+  displayName: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  flagged: number;
+  answered: number;
+  fastestMs: number;
+  lastFlaggedAt: Date;
 }
 
 interface QuestionRow {
@@ -233,6 +311,9 @@ export function createQuizReports(deps: { prisma: PrismaClient; clock: Clock }) 
         FROM "QuizAnswer" ans
         JOIN "QuizAttempt" att ON att."id" = ans."attemptId"
         WHERE att."challengeId" = ${challenge.id} AND ans."answeredAt" IS NOT NULL
+          -- Expired before its own deadline: served and expired at once by the quiz.abandoned
+          -- task after its worker had left, so nobody saw it; it says nothing about the question.
+          AND NOT (ans."expired" AND ans."answeredAt" < ans."deadlineAt")
         GROUP BY ans."questionId"
       ), "classified" AS (
         -- 0: likely broken, 1: too easy, 2: the rest.
@@ -293,12 +374,8 @@ export function createQuizReports(deps: { prisma: PrismaClient; clock: Clock }) 
     };
   }
 
-  /**
-   * /admin/quiz/:challengeId/report. Query: `trade` (a trade code) narrows the question list; an
-   * unknown or uncovered code is ignored. Throws notFound.
-   */
-  async function report(viewer: Viewer | null, challengeId: unknown, params: unknown = {}): Promise<ChallengeReport> {
-    requireRole(viewer, "ADMIN");
+  /** The challenge a page is about, with its covered trades in the catalogue's order. Throws notFound. */
+  async function findChallenge(challengeId: unknown) {
     const id = ZChallengeIdSchema.safeParse(challengeId);
     if (!id.success) throw notFound();
     const challenge = await prisma.quizChallenge.findUnique({
@@ -319,6 +396,121 @@ export function createQuizReports(deps: { prisma: PrismaClient; clock: Clock }) 
       },
     });
     if (!challenge) throw notFound();
+    return challenge;
+  }
+
+  /**
+   * One page of the players with flagged answers, and the counts, in one statement: the per-player
+   * aggregate over the challenge's answers is computed once (MATERIALIZED); the requested page is
+   * clamped to the page count there (an empty list still has page 1), and the counts come back on
+   * every row (and on a row of nulls when the page is empty).
+   */
+  async function fastPlayers(challengeId: string, requestedPage: number) {
+    const rows = await prisma.$queryRaw<(Partial<FastAnswerRow> & { total: number; flaggedAnswers: number; page: number })[]>(sql`
+      WITH "perPlayer" AS MATERIALIZED (
+        SELECT att."userId" AS "userId",
+               COUNT(*) FILTER (WHERE ans."flagged")::int AS "flagged",
+               COUNT(*) FILTER (WHERE ans."answeredAt" IS NOT NULL AND NOT ans."expired")::int AS "answered",
+               MIN(ans."timeMs") FILTER (WHERE ans."answeredAt" IS NOT NULL AND NOT ans."expired") AS "fastestMs",
+               MAX(ans."answeredAt") FILTER (WHERE ans."flagged") AS "lastFlaggedAt"
+        FROM "QuizAnswer" ans
+        JOIN "QuizAttempt" att ON att."id" = ans."attemptId"
+        WHERE att."challengeId" = ${challengeId}
+        GROUP BY att."userId"
+        HAVING COUNT(*) FILTER (WHERE ans."flagged") > 0
+      ), "counts" AS (
+        SELECT COUNT(*)::int AS "total", COALESCE(SUM("flagged"), 0)::int AS "flaggedAnswers",
+               LEAST(${requestedPage}::int, GREATEST(CEIL(COUNT(*)::numeric / ${FAST_ANSWERS_PAGE_SIZE}::int)::int, 1)) AS "page"
+        FROM "perPlayer"
+      ), "ranked" AS (
+        -- A flagged answer is answered in time, so "answered" is at least 1 here.
+        SELECT p.*, u."displayName", ROW_NUMBER() OVER (
+                 ORDER BY p."flagged" DESC, p."flagged"::float8 / GREATEST(p."answered", 1) DESC, u."displayName", p."userId") AS "place"
+        FROM "perPlayer" p
+        JOIN "User" u ON u."id" = p."userId"
+      )
+      SELECT n.*, r."userId", r."displayName", t."code", t."nameZh", t."nameEn",
+             r."flagged", r."answered", r."fastestMs", r."lastFlaggedAt"
+      FROM "counts" n
+      LEFT JOIN "ranked" r ON r."place" > (n."page" - 1) * ${FAST_ANSWERS_PAGE_SIZE}::int AND r."place" <= n."page" * ${FAST_ANSWERS_PAGE_SIZE}::int
+      LEFT JOIN "QuizEntry" e ON e."challengeId" = ${challengeId} AND e."userId" = r."userId"
+      LEFT JOIN "Trade" t ON t."id" = e."tradeId"
+      ORDER BY r."place"`);
+    const counts = rows[0] ?? { total: 0, flaggedAnswers: 0, page: 1 };
+    return {
+      rows: rows
+        .filter((row): row is FastAnswerRow & typeof counts => typeof row.userId === "string")
+        .map(
+          (row): FastAnswerPlayer => ({
+            userId: row.userId,
+            displayName: row.displayName,
+            trade: tradeRef(row),
+            flagged: row.flagged,
+            answered: row.answered,
+            flaggedShare: row.flagged / Math.max(row.answered, 1),
+            fastestMs: row.fastestMs,
+            lastFlaggedAt: row.lastFlaggedAt,
+          }),
+        ),
+      total: counts.total,
+      flaggedAnswers: counts.flaggedAnswers,
+      page: counts.page,
+      pageCount: Math.ceil(counts.total / FAST_ANSWERS_PAGE_SIZE),
+    };
+  }
+
+  /** One player's flagged answers in the challenge, newest first (at most FAST_ANSWERS_DETAIL_MAX), and how many in all. */
+  async function playerFastAnswers(challengeId: string, userId: string) {
+    const rows = await prisma.$queryRaw<(FastAnswer & { total: number })[]>(sql`
+      SELECT att."day", att."level", att."scored", q."id" AS "questionId", q."stem", ans."timeMs", ans."correct", ans."answeredAt",
+             COUNT(*) OVER ()::int AS "total"
+      FROM "QuizAnswer" ans
+      JOIN "QuizAttempt" att ON att."id" = ans."attemptId"
+      JOIN "QuizQuestion" q ON q."id" = ans."questionId"
+      WHERE att."challengeId" = ${challengeId} AND att."userId" = ${userId} AND ans."flagged"
+      ORDER BY ans."answeredAt" DESC, att."id", ans."position"
+      LIMIT ${FAST_ANSWERS_DETAIL_MAX}::int`);
+    return { answers: rows.map(({ total: _total, ...answer }) => answer), total: rows[0]?.total ?? 0 };
+  }
+
+  /**
+   * /admin/quiz/:challengeId/fast-answers. Query: `page` (anything but 1–10,000 is page 1, beyond
+   * the last is the last), `user` (a player of the challenge: their flagged answers too). Throws
+   * notFound for an unknown challenge, and for a `user` who did not enter it.
+   */
+  async function fastAnswers(viewer: Viewer | null, challengeId: unknown, params: unknown = {}): Promise<FastAnswersPage> {
+    requireRole(viewer, "ADMIN");
+    const challenge = await findChallenge(challengeId);
+    const query = ZFastAnswersQuerySchema.safeParse(params ?? {});
+    if (!query.success) throw notFound();
+    const { page: requested, user } = query.data;
+    const [list, entry] = await Promise.all([
+      fastPlayers(challenge.id, requested),
+      user === undefined
+        ? null
+        : prisma.quizEntry.findUnique({
+            where: { challengeId_userId: { challengeId: challenge.id, userId: user } },
+            select: { userId: true, user: { select: { displayName: true } }, trade: { select: { code: true, nameZh: true, nameEn: true } } },
+          }),
+    ]);
+    if (user !== undefined && !entry) throw notFound();
+    const player = entry ? { userId: entry.userId, displayName: entry.user.displayName, trade: tradeRef(entry.trade), ...(await playerFastAnswers(challenge.id, entry.userId)) } : null;
+    return {
+      challenge: summarizeChallenge(challenge, clock.now(), challenge.trades.length),
+      minimumMs: HUMAN_MINIMUM_MS,
+      ...list,
+      pageSize: FAST_ANSWERS_PAGE_SIZE,
+      player,
+    };
+  }
+
+  /**
+   * /admin/quiz/:challengeId/report. Query: `trade` (a trade code) narrows the question list; an
+   * unknown or uncovered code is ignored. Throws notFound.
+   */
+  async function report(viewer: Viewer | null, challengeId: unknown, params: unknown = {}): Promise<ChallengeReport> {
+    requireRole(viewer, "ADMIN");
+    const challenge = await findChallenge(challengeId);
     const query = ZReportQuerySchema.parse(params ?? {});
     const covered = challenge.trades.map((row) => row.trade);
     const filter = covered.find((trade) => trade.code === query.trade) ?? null;
@@ -345,7 +537,7 @@ export function createQuizReports(deps: { prisma: PrismaClient; clock: Clock }) 
     };
   }
 
-  return { report };
+  return { report, fastAnswers };
 }
 
 export type QuizReports = ReturnType<typeof createQuizReports>;

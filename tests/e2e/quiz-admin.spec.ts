@@ -1,12 +1,16 @@
 // Quiz challenges in the admin area: an admin creates a challenge covering every trade (with and
 // without JavaScript) and finds it listed; the report of the demo challenge draws its charts with
-// the numbers in tables; an employer, who may enter the admin area for job posts, is refused here.
-// Seeded data: prisma/seed/quiz.ts (DEMO_QUIZ_ID, running since three days, with 60 players).
+// the numbers in tables, and links to the players who answer too fast; an employer, who may enter
+// the admin area for job posts, is refused here, and a worker the whole admin area.
+// Seeded data: prisma/seed/quiz.ts (DEMO_QUIZ_ID, running since three days, with 60 players whose
+// simulated answers are never flagged: the fast answers list is empty unless another spec's player
+// on the same server answered too fast).
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { DEMO_QUIZ_ID } from "../../prisma/seed/quiz.ts";
 import { TRADE_CATEGORIES, TRADES } from "../../prisma/seed/trades.ts";
-import { ADMIN, EMPLOYER, expect, expectNoBlockingViolations, httpErrorStatus, login, test, waitForHydration, zh } from "./fixtures.ts";
+import { HUMAN_MINIMUM_MS } from "../../server/quiz/scoring.ts";
+import { ADMIN, EMPLOYER, expect, expectNoBlockingViolations, httpErrorStatus, login, test, waitForHydration, WORKER, zh } from "./fixtures.ts";
 
 const allTradesLabel = zh("quizadmin.field.allTrades", { count: TRADES.length });
 
@@ -136,12 +140,38 @@ test("the report of the running demo challenge draws its charts, with the number
   await expect(page.getByLabel(zh("quizadmin.report.filterTrade"))).toHaveValue(option!);
 });
 
+test("an admin opens the fast answers from the report: the threshold explained, the players or the empty state", async ({ page }) => {
+  const path = `/admin/quiz/${DEMO_QUIZ_ID}/fast-answers`;
+  await login(page, ADMIN.phone, ADMIN.password, { redirectTo: `/admin/quiz/${DEMO_QUIZ_ID}/report` });
+  await page.getByRole("link", { name: zh("quizadmin.report.fastAnswersLink") }).click();
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(zh("quizadmin.fast.title"));
+  await expect(page.getByText(zh("quizadmin.fast.intro", { ms: HUMAN_MINIMUM_MS }))).toBeVisible();
+  const rows = page.getByTestId("quiz-fast-row");
+  const none = page.getByTestId("quiz-fast-none");
+  await expect(rows.first().or(none)).toBeVisible();
+  if (await none.isVisible()) {
+    await expect(none).toHaveText(zh("quizadmin.fast.none"));
+    await expect(rows).toHaveCount(0);
+  } else {
+    // A player's flagged answers open above the list, through a plain link.
+    const name = (await rows.first().getByRole("rowheader").textContent())!;
+    await rows.first().getByRole("link").click();
+    await expect(page).toHaveURL(new RegExp(`${path}\\?user=[a-z0-9]+#quiz-fast-player$`));
+    await expect(page.getByRole("heading", { level: 2, name: zh("quizadmin.fast.playerTitle", { name }) })).toBeVisible();
+    expect(await page.getByTestId("quiz-fast-player").locator("tbody tr").count()).toBeGreaterThan(0);
+  }
+  // The page stays within the phone's width: the tables scroll inside their own region.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectNoBlockingViolations(page);
+});
+
 test.describe("other roles", () => {
   test.use({ allowedConsoleErrors: httpErrorStatus(403) });
 
   test("an employer, let into the admin area for job posts, is refused the challenges", async ({ page }) => {
     await login(page, EMPLOYER.phone, EMPLOYER.password);
-    for (const path of ["/admin/quiz", "/admin/quiz/new"]) {
+    for (const path of ["/admin/quiz", "/admin/quiz/new", `/admin/quiz/${DEMO_QUIZ_ID}/fast-answers`]) {
       expect((await page.goto(path))?.status()).toBe(403);
       await expect(page.getByRole("heading", { level: 1, name: zh("error.403.title") })).toBeVisible();
     }
@@ -149,5 +179,12 @@ test.describe("other roles", () => {
     const adminNav = page.getByRole("navigation", { name: zh("admin.title") });
     await expect(adminNav.getByRole("link", { name: zh("jobs.admin.nav") })).toBeVisible();
     await expect(adminNav.getByRole("link", { name: zh("quizadmin.nav.challenges") })).toHaveCount(0);
+  });
+
+  test("a worker gets the admin area's refusal for the fast answers", async ({ page }) => {
+    await login(page, WORKER.phone, WORKER.password);
+    expect((await page.goto(`/admin/quiz/${DEMO_QUIZ_ID}/fast-answers`))?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1, name: zh("error.403.title") })).toBeVisible();
+    await expect(page.getByTestId("quiz-fast-none").or(page.getByTestId("quiz-fast-row"))).toHaveCount(0);
   });
 });

@@ -164,6 +164,22 @@ describe("the quiz.abandoned task", () => {
     expect((await attemptRow(attemptId)).score).toBe(attempt.score);
   });
 
+  it("leaves the questions it expired without serving them to anyone out of the report's question statistics", async () => {
+    const admin = (await signedInUser(db.prisma, services.sessions, { role: "ADMIN" })).viewer;
+    const { challenge, viewer } = await entered();
+    const { attemptId } = await quiz.start(viewer, { challengeId: challenge.id, day: 1, level: 1 });
+    await answerFirst(viewer, attemptId, [true]);
+    await quiz.next(viewer, attemptId); // the second question is seen, then left to expire
+    const open = await db.prisma.quizAnswer.findUniqueOrThrow({ where: { attemptId_position: { attemptId, position: 1 } } });
+    clock.set(new Date(open.deadlineAt.getTime() + ABANDONED_AFTER_MS + 1));
+    expect(await sweep()).toBe(1);
+    expect((await attemptRow(attemptId)).answers).toHaveLength(5);
+
+    // One answered, one seen and expired: the three the task served and expired at once are not answers.
+    const report = await services.quizReports.report(admin, challenge.id);
+    expect(report.totals.answers).toBe(2);
+  });
+
   it("finishes an attempt left on a result nobody moved on from, counting idle time from that answer", async () => {
     const { challenge, viewer } = await entered();
     const { attemptId } = await quiz.start(viewer, { challengeId: challenge.id, day: 1, level: 1 });

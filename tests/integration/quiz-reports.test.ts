@@ -3,11 +3,13 @@
 // (any attempt, passing however it happened), and per question the share correct and the median
 // answer time (even and odd counts; expired answers count as wrong, unanswered rows not at all),
 // with questions under the minimum hidden, the broken and too-easy ones first, the trade filter,
-// another challenge's answers left out, and every other role refused.
+// another challenge's answers left out, and every other role refused. Then the fast answers: the
+// players with answers flagged as too fast, their figures and order, paging, one player's answers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../../server/auth/permissions.ts";
 import type { Services } from "../../server/context.ts";
-import { QUESTION_MIN_ANSWERS } from "../../server/quiz/reports.ts";
+import { FAST_ANSWERS_PAGE_SIZE, QUESTION_MIN_ANSWERS } from "../../server/quiz/reports.ts";
+import { HUMAN_MINIMUM_MS } from "../../server/quiz/scoring.ts";
 import { createTestDatabase, type TestDatabase } from "../support/db.ts";
 import { createUser, signedInUser } from "../support/fixtures.ts";
 import { createTestServices, testClock, type TestClock } from "../support/services.ts";
@@ -296,5 +298,227 @@ describe("the report of a challenge", () => {
 
   it("asks a visitor to sign in", async () => {
     await expect(services.quizReports.report(null, ids.challenge)).rejects.toEqual(rejection("unauthorized"));
+  });
+});
+
+describe("the fast answers of a challenge", () => {
+  /** The set-up challenge's players, by name. */
+  const fast = { challenge: "", paged: "", players: {} as Record<string, { userId: string; entryId: string }> };
+  const at = (secondsBeforeNow: number) => new Date(NOW.getTime() - secondsBeforeNow * 1000);
+
+  async function player(challengeId: string, code: string, displayName: string) {
+    const user = await createUser(db.prisma, { displayName });
+    const created = await db.prisma.quizEntry.create({ data: { challengeId, userId: user.id, tradeId: tradeIds.get(code)! } });
+    return { userId: user.id, entryId: created.id };
+  }
+
+  async function played(challengeId: string, owner: { userId: string; entryId: string }, day: number, level: number, scored = true): Promise<string> {
+    const created = await db.prisma.quizAttempt.create({
+      data: { challengeId, entryId: owner.entryId, userId: owner.userId, day, level, scored, seed: 1, questionIds: [], status: "FINISHED", passed: true, startedAt: at(600), finishedAt: at(60) },
+    });
+    return created.id;
+  }
+
+  /**
+   * One question of an attempt, answered `timeMs` after it was served `servedSecondsAgo` before
+   * NOW; flagged when sooner than HUMAN_MINIMUM_MS, as the service records it. `null`: expired;
+   * `"open"`: served, never answered.
+   */
+  async function given(attemptId: string, questionId: number, timeMs: number | null | "open", servedSecondsAgo: number, correct = true) {
+    const position = positions.get(attemptId) ?? 0;
+    positions.set(attemptId, position + 1);
+    const servedAt = at(servedSecondsAgo);
+    const expired = timeMs === null;
+    const answered = timeMs !== "open";
+    await db.prisma.quizAnswer.create({
+      data: {
+        attemptId,
+        position,
+        questionId,
+        servedAt,
+        deadlineAt: new Date(servedAt.getTime() + 20_000),
+        answeredAt: answered ? new Date(servedAt.getTime() + (expired ? 20_000 : (timeMs as number))) : null,
+        choice: answered && !expired ? [correct ? 0 : 1] : [],
+        correct: answered ? !expired && correct : null,
+        expired,
+        timeMs: answered ? (expired ? 20_000 : (timeMs as number)) : null,
+        flagged: typeof timeMs === "number" && timeMs < HUMAN_MINIMUM_MS,
+      },
+    });
+  }
+
+  /**
+   *   Bravo:   3 flagged of 4 answered (share 0.75)
+   *   Alpha:   3 flagged of 6 answered (0.5), plus one expired and one open question; fastest 120 ms;
+   *            a faster flagged answer in another challenge not counted
+   *   Zulu:    1 of 1 (share 1): before the players with one of two, whatever the name
+   *   Charlie: 1 of 2 (0.5), the flagged one in a practice attempt
+   *   Delta ×2: 1 of 2 (0.5) each: same name, by id
+   *   Echo:    answered, nothing flagged; Foxtrot: entered, never played (neither listed)
+   */
+  beforeAll(async () => {
+    fast.challenge = await challenge("过快作答活动", ["welder", "electrician"]);
+    const q1 = ids.q.broken;
+    const q2 = ids.q.easy;
+    const q3 = ids.q.electric;
+    const add = async (name: string, code: string) => (fast.players[name] = await player(fast.challenge, code, name));
+
+    const alpha = await add("Alpha", "welder");
+    const alpha11 = await played(fast.challenge, alpha, 1, 1);
+    const alpha12 = await played(fast.challenge, alpha, 1, 2);
+    await given(alpha11, q1, 150, 3000);
+    await given(alpha11, q2, 4000, 2990, false);
+    await given(alpha11, q1, 120, 2980, false);
+    await given(alpha12, q2, 250, 2000);
+    await given(alpha12, q1, 9000, 1990);
+    await given(alpha12, q2, 6000, 1980);
+    await given(alpha12, q1, null, 1970);
+    await given(alpha12, q2, "open", 1960);
+    // Alpha's fast answer in another challenge is that challenge's.
+    const otherChallenge = await challenge("Alpha 的另一场活动", ["welder"]);
+    const otherEntry = await db.prisma.quizEntry.create({ data: { challengeId: otherChallenge, userId: alpha.userId, tradeId: tradeIds.get("welder")! } });
+    await given(await played(otherChallenge, { userId: alpha.userId, entryId: otherEntry.id }, 1, 1), q1, 10, 100);
+
+    const bravo = await add("Bravo", "electrician");
+    const bravo11 = await played(fast.challenge, bravo, 1, 1);
+    await given(bravo11, q3, 200, 5000);
+    await given(bravo11, q3, 210, 4990);
+    await given(bravo11, q3, 299, 4980);
+    await given(bravo11, q3, 300, 4970);
+
+    const zulu = await add("Zulu", "welder");
+    await given(await played(fast.challenge, zulu, 2, 1), q1, 50, 500);
+
+    const charlie = await add("Charlie", "welder");
+    await given(await played(fast.challenge, charlie, 1, 1), q1, 5000, 400);
+    await given(await played(fast.challenge, charlie, 1, 1, false), q2, 280, 300);
+
+    for (const name of ["Delta", "Delta"]) {
+      const delta = await player(fast.challenge, "welder", name);
+      fast.players[`${name}-${delta.userId}`] = delta;
+      const attemptId = await played(fast.challenge, delta, 1, 1);
+      await given(attemptId, q1, 100, 200);
+      await given(attemptId, q2, 3000, 190);
+    }
+
+    const echo = await add("Echo", "welder");
+    const echo11 = await played(fast.challenge, echo, 1, 1);
+    for (const ms of [300, 800, 2000]) await given(echo11, q1, ms, 100);
+    await add("Foxtrot", "welder");
+
+    // Paging: more players than a page, each with one flagged answer of one, named in order.
+    fast.paged = await challenge("很多人过快作答的活动", ["welder"]);
+    for (let index = 0; index < FAST_ANSWERS_PAGE_SIZE + 3; index++) {
+      const someone = await player(fast.paged, "welder", `P${String(index).padStart(2, "0")}`);
+      await given(await played(fast.paged, someone, 1, 1), q1, 100, 100);
+    }
+  });
+
+  it("lists the players with flagged answers, most flagged first, then the higher share, the name, the id", async () => {
+    const page = await services.quizReports.fastAnswers(admin, fast.challenge);
+    const deltas = Object.entries(fast.players)
+      .filter(([key]) => key.startsWith("Delta-"))
+      .map(([, delta]) => delta.userId)
+      .sort();
+    expect(page.rows.map((row) => [row.displayName, row.flagged, row.answered])).toEqual([
+      ["Bravo", 3, 4],
+      ["Alpha", 3, 6],
+      ["Zulu", 1, 1],
+      ["Charlie", 1, 2],
+      ["Delta", 1, 2],
+      ["Delta", 1, 2],
+    ]);
+    expect(page.rows.slice(4).map((row) => row.userId)).toEqual(deltas);
+    expect(page).toMatchObject({ total: 6, flaggedAnswers: 10, page: 1, pageCount: 1, pageSize: FAST_ANSWERS_PAGE_SIZE, minimumMs: HUMAN_MINIMUM_MS, player: null });
+    expect(page.challenge).toMatchObject({ id: fast.challenge, name: "过快作答活动" });
+  });
+
+  it("has each player's figures: trade, share, fastest answer, the last flagged one", async () => {
+    const { rows } = await services.quizReports.fastAnswers(admin, fast.challenge);
+    const [bravo, alpha, zulu, charlie] = rows;
+    expect(alpha).toEqual({
+      userId: fast.players.Alpha!.userId,
+      displayName: "Alpha",
+      trade: { code: "welder", nameZh: "焊工", nameEn: "Welder" },
+      flagged: 3,
+      answered: 6,
+      flaggedShare: 0.5,
+      fastestMs: 120,
+      // The flagged answers were given 3000 − 0.15, 2980 − 0.12 and 2000 − 0.25 s before NOW.
+      lastFlaggedAt: new Date(at(2000).getTime() + 250),
+    });
+    expect(bravo).toMatchObject({ trade: { code: "electrician" }, flaggedShare: 0.75, fastestMs: 200, lastFlaggedAt: new Date(at(4980).getTime() + 299) });
+    expect(zulu).toMatchObject({ flaggedShare: 1, fastestMs: 50 });
+    // A practice attempt's fast answer counts as the report's per-question count does.
+    expect(charlie).toMatchObject({ flagged: 1, answered: 2, flaggedShare: 0.5, fastestMs: 280, lastFlaggedAt: new Date(at(300).getTime() + 280) });
+  });
+
+  it("pages through the players, 50 at a time; a page past the last is the last", async () => {
+    const first = await services.quizReports.fastAnswers(admin, fast.paged);
+    expect(first).toMatchObject({ total: FAST_ANSWERS_PAGE_SIZE + 3, flaggedAnswers: FAST_ANSWERS_PAGE_SIZE + 3, page: 1, pageCount: 2 });
+    expect(first.rows).toHaveLength(FAST_ANSWERS_PAGE_SIZE);
+    expect(first.rows[0]!.displayName).toBe("P00");
+    expect(first.rows.at(-1)!.displayName).toBe("P49");
+    const second = await services.quizReports.fastAnswers(admin, fast.paged, { page: "2" });
+    expect(second).toMatchObject({ total: 53, page: 2, pageCount: 2 });
+    expect(second.rows.map((row) => row.displayName)).toEqual(["P50", "P51", "P52"]);
+    const beyond = await services.quizReports.fastAnswers(admin, fast.paged, { page: "99" });
+    expect(beyond.page).toBe(2);
+    expect(beyond.rows.map((row) => row.displayName)).toEqual(["P50", "P51", "P52"]);
+  });
+
+  it.each(["abc", "-1", "0", "1.5", "", "1e9"])("reads a page of %j as page 1", async (page) => {
+    const result = await services.quizReports.fastAnswers(admin, fast.paged, { page });
+    expect(result.page).toBe(1);
+    expect(result.rows[0]!.displayName).toBe("P00");
+  });
+
+  it("is empty, on page 1, for a challenge without fast answers", async () => {
+    const page = await services.quizReports.fastAnswers(admin, ids.empty, { page: "3" });
+    expect(page).toMatchObject({ rows: [], total: 0, flaggedAnswers: 0, page: 1, pageCount: 0, player: null });
+  });
+
+  it("shows one player's flagged answers, newest first", async () => {
+    const alpha = fast.players.Alpha!;
+    const page = await services.quizReports.fastAnswers(admin, fast.challenge, { user: alpha.userId, page: "1" });
+    expect(page.rows).toHaveLength(6);
+    expect(page.player).toEqual({
+      userId: alpha.userId,
+      displayName: "Alpha",
+      trade: { code: "welder", nameZh: "焊工", nameEn: "Welder" },
+      total: 3,
+      answers: [
+        { day: 1, level: 2, scored: true, questionId: ids.q.easy, stem: "太简单的题", timeMs: 250, correct: true, answeredAt: new Date(at(2000).getTime() + 250) },
+        { day: 1, level: 1, scored: true, questionId: ids.q.broken, stem: "答案可能标错的题", timeMs: 120, correct: false, answeredAt: new Date(at(2980).getTime() + 120) },
+        { day: 1, level: 1, scored: true, questionId: ids.q.broken, stem: "答案可能标错的题", timeMs: 150, correct: true, answeredAt: new Date(at(3000).getTime() + 150) },
+      ],
+    });
+    const charlie = await services.quizReports.fastAnswers(admin, fast.challenge, { user: fast.players.Charlie!.userId });
+    expect(charlie.player?.answers.map((answer) => [answer.scored, answer.timeMs])).toEqual([[false, 280]]);
+    // A player of the challenge without fast answers: an empty list.
+    const echo = await services.quizReports.fastAnswers(admin, fast.challenge, { user: fast.players.Echo!.userId });
+    expect(echo.player).toMatchObject({ displayName: "Echo", total: 0, answers: [] });
+  });
+
+  it("is a 404 for an unknown or malformed challenge, and for a user who is not a player of it", async () => {
+    await expect(services.quizReports.fastAnswers(admin, "nosuchchallenge00")).rejects.toEqual(rejection("notFound"));
+    await expect(services.quizReports.fastAnswers(admin, "not an id")).rejects.toEqual(rejection("notFound"));
+    await expect(services.quizReports.fastAnswers(admin, undefined)).rejects.toEqual(rejection("notFound"));
+    // Alpha entered the set-up challenge, not the paged one.
+    await expect(services.quizReports.fastAnswers(admin, fast.paged, { user: fast.players.Alpha!.userId })).rejects.toEqual(rejection("notFound"));
+    for (const user of ["nosuchuser0000", "../etc/passwd", "", "X".repeat(100)]) {
+      await expect(services.quizReports.fastAnswers(admin, fast.challenge, { user })).rejects.toEqual(rejection("notFound"));
+    }
+  });
+
+  it.each(["WORKER", "CRAFTSMAN", "EMPLOYER"] as const)("is refused to a %s", async (role) => {
+    const someone = (await signedInUser(db.prisma, services.sessions, { role })).viewer;
+    await expect(services.quizReports.fastAnswers(someone, fast.challenge)).rejects.toEqual(rejection("forbidden"));
+    // Refused before anything is looked up: an unknown challenge is not told apart.
+    await expect(services.quizReports.fastAnswers(someone, "nosuchchallenge00")).rejects.toEqual(rejection("forbidden"));
+  });
+
+  it("asks a visitor to sign in", async () => {
+    await expect(services.quizReports.fastAnswers(null, fast.challenge)).rejects.toEqual(rejection("unauthorized"));
   });
 });
