@@ -281,7 +281,11 @@ export function createQaService(deps: QaServiceDeps) {
       await tx.liveQuestion.updateMany({ where: { sessionId, pinned: true, ...(questionId !== null ? { id: { not: questionId } } : {}) }, data: { pinned: false, ...bump } });
       if (questionId !== null) await tx.liveQuestion.updateMany({ where: { id: questionId, pinned: false }, data: { pinned: true, ...bump } });
       const changed = new Set([...before.map((q) => q.id), ...(questionId !== null ? [questionId] : [])]);
-      return Promise.all([...changed].map((id) => changeOf(tx, id, viewer!, session)));
+      // One after another: a transaction is one connection, and pg refuses (for now: warns about)
+      // a query sent while another is still running on it.
+      const changes: QuestionChange[] = [];
+      for (const id of changed) changes.push(await changeOf(tx, id, viewer!, session));
+      return changes;
     });
   }
 
