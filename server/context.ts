@@ -18,7 +18,7 @@ import { createLocalIngest } from "./live/local-ingest.ts";
 import { createMuxLiveProvider } from "./live/mux.ts";
 import { createQaService } from "./live/qa/service.ts";
 import { createLiveService, type LiveService } from "./live/service.ts";
-import { createViewerCounter } from "./live/viewers.ts";
+import { createRedisViewerCounter, createViewerCounter } from "./live/viewers.ts";
 import { createApplicationService } from "./jobs/applications.ts";
 import { createJobImport } from "./jobs/import.ts";
 import { createJobService } from "./jobs/service.ts";
@@ -118,7 +118,8 @@ export function createServices(deps: ServiceDeps) {
     clock,
     notifications,
     logger,
-    viewers: createViewerCounter(clock),
+    // Counted by the realtime layer (the session pages' sockets); with Redis, summed over the processes.
+    viewers: deps.redis ? createRedisViewerCounter(deps.redis) : createViewerCounter(),
     ingest: liveIngest,
     provider: videoMux
       ? createMuxLiveProvider({ ...videoMux, reconnectSeconds: liveConfig.reconnectSeconds, signing: liveConfig.muxSigning }, logger)

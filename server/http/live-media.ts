@@ -2,8 +2,7 @@
 // DATA_DIR/live/<publicName>/ (server/live/local-ingest.ts), live and as the replay. Who may fetch
 // them is the live service's canWatch (members-only sessions need a signed-in viewer; cancelled
 // and unknown ones are 404). Only names we generate are served: nothing from the URL reaches a
-// path unchecked. Each playlist fetch of a session on air counts its viewer (players poll it).
-import { createHmac, randomBytes } from "node:crypto";
+// path unchecked. (Viewers are counted by their pages' sockets, not here: server/live/viewers.ts.)
 import path from "node:path";
 import type { Request, Response } from "express";
 import express from "express";
@@ -53,9 +52,6 @@ export function liveMediaRoutes(deps: { services: Services; now?: () => number }
   const { services } = deps;
   const router = express.Router();
   const decisions = decisionCache(deps.now ?? Date.now);
-  // Viewer keys are keyed hashes: never reversible to a session token or an address, and
-  // meaningless outside this process (the counter is in memory anyway).
-  const viewerSecret = randomBytes(32);
   const dataDir = services.videos.storage.root;
 
   async function decide(token: string | undefined, publicName: string): Promise<Decision> {
@@ -68,10 +64,6 @@ export function liveMediaRoutes(deps: { services: Services; now?: () => number }
     return decision;
   }
 
-  function viewerKey(req: Request, token: string | undefined): string {
-    const who = token ? `t:${token}` : `a:${req.ip ?? ""}\u0000${req.get("user-agent") ?? ""}`;
-    return createHmac("sha256", viewerSecret).update(who).digest("base64url").slice(0, 22);
-  }
 
   router.get("/media/live/:publicName/:file", async (req, res, next) => {
     const { publicName, file } = req.params;
@@ -87,7 +79,6 @@ export function liveMediaRoutes(deps: { services: Services; now?: () => number }
     if (!decision) return notFound(req, res);
     if (!decision.allowed) return res.status(403).type("text/plain; charset=utf-8").send(localizedMessage(req, "live.media.membersOnly"));
 
-    if (isPlaylist && decision.onAir) services.live.viewers.touch(decision.sessionId, viewerKey(req, token));
     // Private: the answer depends on who asks. A segment never changes once written (the remux
     // writes each under a temporary name and renames it). The playlist grows while on air and
     // until the remux has finished it after the end; revalidating it (ETag) costs a 304.

@@ -95,8 +95,18 @@ type DetailRow = DB.Prisma.LiveSessionGetPayload<{ select: typeof detailSelect }
 export function createLiveService(deps: LiveServiceDeps) {
   const { prisma, clock, provider, notifications, viewers, logger } = deps;
 
-  function toCard({ coverImage, ...row }: CardRow): LiveCard {
-    return { ...row, coverUrl: coverUrlOf(coverImage), viewers: ON_AIR.has(row.status) ? viewers.count(row.id) : 0 };
+  function toCard({ coverImage, ...row }: CardRow, watching: ReadonlyMap<string, number>): LiveCard {
+    return { ...row, coverUrl: coverUrlOf(coverImage), viewers: ON_AIR.has(row.status) ? (watching.get(row.id) ?? 0) : 0 };
+  }
+
+  /** The viewers of the sessions on air among `rows`; a count that cannot be read shows as 0. */
+  async function watchingOf(rows: readonly Pick<CardRow, "id" | "status">[]): Promise<Map<string, number>> {
+    const onAir = rows.filter((row) => ON_AIR.has(row.status)).map((row) => row.id);
+    if (onAir.length === 0) return new Map();
+    return viewers.counts(onAir).catch((error: Error) => {
+      logger.warn({ err: error.message }, "live viewer counts unavailable");
+      return new Map();
+    });
   }
 
   const isHostOf = (viewer: Viewer | null, session: { hostId: string }) => viewer !== null && (viewer.role === "ADMIN" || viewer.id === session.hostId);
@@ -177,6 +187,7 @@ export function createLiveService(deps: LiveServiceDeps) {
   async function providerEvent(sessionId: string, event: LiveEvent, details: LiveEventDetails = {}): Promise<void> {
     const result = await transition(sessionId, event, details);
     if (!result?.changed) return;
+    if (result.status === "LIVE") viewers.onAir(sessionId);
     // Off air without the host pressing "end": the reconnect window ran out (the stream must not
     // start a second broadcast on the same key), or the recording died (nothing more can be
     // recorded). Either way the provider lets the publisher go for good.
@@ -411,7 +422,8 @@ export function createLiveService(deps: LiveServiceDeps) {
         ? prisma.liveSession.findMany({ where: { ...byTrade, status: "REPLAY_READY" }, orderBy: [{ scheduledStart: "desc" }, { id: "asc" }], take: limit, select: cardSelect })
         : [],
     ]);
-    const cards = (rows: CardRow[]) => rows.map(toCard);
+    const watching = await watchingOf(live);
+    const cards = (rows: CardRow[]) => rows.map((row) => toCard(row, watching));
     const reminded = viewer && upcoming.length
       ? (await prisma.liveReminder.findMany({ where: { userId: viewer.id, sessionId: { in: upcoming.map((row) => row.id) } }, select: { sessionId: true } })).map((r) => r.sessionId)
       : [];
@@ -438,7 +450,7 @@ export function createLiveService(deps: LiveServiceDeps) {
     const reminded = viewer ? (await prisma.liveReminder.count({ where: { sessionId: row.id, userId: viewer.id } })) > 0 : false;
     const { description, failure, host, _count, hostId: _hostId, streamKey: _key, publicName: _name, muxLiveStreamId: _mux, livePlaybackId: _lp, replayPlaybackId: _rp, provider: _p, ...card } = row;
     return {
-      ...toCard({ ...card, host }),
+      ...toCard({ ...card, host }, await watchingOf([row])),
       description,
       host: { id: host.id, displayName: host.displayName, bio: host.bio, trade: host.trade as TradeName | null },
       failure,

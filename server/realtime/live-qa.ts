@@ -11,7 +11,8 @@
 // viewer count and the pre-moderation switch. Moderators (the host and admins) get their own update
 // with hidden and pending questions; everyone else the public views. A flush reads nothing from the
 // database: it sends what the service returned. Viewers are counted from the local adapter's rooms,
-// summed over the app processes through Redis when there are several (viewer-counts.ts).
+// summed over the app processes through Redis when there are several (viewer-counts.ts), and
+// reported to the live service, whose cards and pages show the same count (server/live/viewers.ts).
 //
 // With several processes (the Socket.IO Redis adapter), an emit to a room reaches that room's
 // sockets in every process. A change is queued only in the process that wrote it, so each client
@@ -160,13 +161,18 @@ export function createLiveQaRealtime(
     for (const [sessionId, batch] of batches) {
       const local = io.of("/").adapter.rooms.get(qaRoom(sessionId))?.size ?? 0;
       if (!viewerCounts.shared) {
+        // The session's viewer count everywhere else (cards, pages) is this room's.
+        deps.services.live.viewers.report(sessionId, local);
         trySend(sessionId, batch, local);
         continue;
       }
       // One Redis round trip per session; replies come back in order (one connection), so the
       // updates of consecutive ticks are not reordered. Without an answer, the local count will do.
       viewerCounts.total(sessionId, local).then(
-        (viewers) => trySend(sessionId, batch, viewers),
+        (viewers) => {
+          deps.services.live.viewers.report(sessionId, viewers);
+          trySend(sessionId, batch, viewers);
+        },
         (error: unknown) => {
           deps.logger.warn({ err: error, sessionId }, "shared viewer count unavailable");
           trySend(sessionId, batch, local);

@@ -141,6 +141,10 @@ test.describe("the whole way with real video", () => {
       await expect(notice).toHaveText(containing(zh("notifications.kind.live.started", { title, host: CRAFTSMAN.displayName })));
       await notice.getByRole("link").click();
       await expect(notifications).toHaveURL(new RegExp(`/live/${sessionId}$`));
+      // A viewer is a page open on the session: this second tab counts until it leaves.
+      await expect(worker.getByTestId("qa-viewers")).toHaveText(zh("qa.live.viewers", { count: 2 }));
+      await notifications.goto("/me/notifications");
+      await expect(worker.getByTestId("qa-viewers")).toHaveText(zh("qa.live.viewers", { count: 1 }));
 
       // The list has it on air with its viewer; the host sees the viewer and the history.
       await notifications.goto("/live?show=live");

@@ -130,6 +130,23 @@ describe("joining a session's Q&A", () => {
     await first.log.waitFor(has.viewers(1), "1 viewer after the visitor left", since);
   });
 
+  it("is the viewer count of the session's card and page while it is on air, and its peak", async () => {
+    const { sessionId, host, asker, voter } = await stage();
+    await server.services.live.applyEvent(sessionId, "connected");
+    const shown = async () => (await server.services.live.detail(null, sessionId)).viewers;
+    const first = await watch(asker, sessionId);
+    const second = await watch(voter, sessionId);
+    await first.log.waitFor(has.viewers(2), "2 viewers");
+    expect(await shown()).toBe(2);
+    expect((await server.services.live.list(null, {})).live.find((card) => card.id === sessionId)?.viewers).toBe(2);
+
+    const since = first.log.updates.length;
+    second.socket.disconnect();
+    await first.log.waitFor(has.viewers(1), "1 viewer", since);
+    expect(await shown()).toBe(1);
+    expect((await server.services.live.hostView(host.viewer, sessionId, "https://jiangxin.example")).viewerPeak).toBe(2);
+  });
+
   it("leaves the room on qa:leave: the count drops and events for it fail", async () => {
     const { sessionId, asker, voter } = await stage();
     const staying = await watch(voter, sessionId);

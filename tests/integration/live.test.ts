@@ -347,17 +347,24 @@ describe("watching", () => {
     expect(await services.live.canWatch(null, (await row(open)).streamKey)).toBeNull();
   });
 
-  it("counts viewers by their recent playlist requests", async () => {
-    const id = await scheduled(await userWith("CRAFTSMAN"));
+  it("shows the viewers the realtime layer reports on the cards, the page and the host's page, and keeps the peak when it ends", async () => {
+    const host = await userWith("CRAFTSMAN");
+    const id = await scheduled(host);
+    // Not on air: whatever is reported, nobody is shown watching yet.
+    services.live.viewers.report(id, 4);
+    expect((await services.live.detail(null, id)).viewers).toBe(0);
+    services.live.viewers.report(id, 1);
+
     await services.live.applyEvent(id, "connected");
-    services.live.viewers.touch(id, "a");
-    services.live.viewers.touch(id, "b");
-    services.live.viewers.touch(id, "a");
+    services.live.viewers.report(id, 3);
+    services.live.viewers.report(id, 2);
     expect((await services.live.detail(null, id)).viewers).toBe(2);
-    clock.advance(30_000);
-    services.live.viewers.touch(id, "c");
-    expect((await services.live.detail(null, id)).viewers).toBe(1);
-    expect(services.live.viewers.peak(id)).toBe(2);
+    expect((await services.live.hostView(host, id, "https://jiangxin.example")).viewers).toBe(2);
+    expect((await services.live.list(null, {})).live.find((card) => card.id === id)?.viewers).toBe(2);
+
+    expect(await services.live.end(host, id)).toEqual({ status: "ENDED" });
+    // The most seen at once on air (1 at the start, then 3); the 4 who had left the waiting room before do not count.
+    expect((await db.prisma.liveSession.findUniqueOrThrow({ where: { id } })).viewerPeak).toBe(3);
   });
 
   it("404s unknown and malformed ids", async () => {

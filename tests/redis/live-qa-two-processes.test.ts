@@ -143,6 +143,20 @@ describe("live Q&A on two app processes sharing Redis", () => {
     expect(await db.prisma.liveQuestion.count({ where: { sessionId } })).toBe(1);
   });
 
+  it("shows the viewers of both processes on the session's page, whichever process serves it", async () => {
+    const host = await person("CRAFTSMAN");
+    const sessionId = await liveSession(host.viewer);
+    await services.live.applyEvent(sessionId, "connected");
+    const people = await Promise.all([1, 2, 3].map(() => person("WORKER")));
+    const watchers = [await watch(people[0]!, a, sessionId), await watch(people[1]!, a, sessionId), await watch(people[2]!, b, sessionId)];
+    await Promise.all(watchers.map((watcher) => watcher.log.waitFor(has.viewers(3), "3 viewers")));
+
+    for (const app of [a, b]) {
+      const page = await fetch(`${app.url}/live/${sessionId}`, { headers: { "accept-language": "zh-CN" } });
+      expect(await page.text(), app.name).toContain("3 人在看");
+    }
+  });
+
   it("a sign-out through one process closes that session's sockets on both, and only those", async () => {
     const worker = await person("WORKER");
     const bystander = await person("WORKER");

@@ -1,50 +1,53 @@
-// The viewer counter: a viewer counts while their player polls the playlist, leaves after the
-// timeout, counts once however often they poll; the peak is kept until the session is forgotten.
+// The viewer counter of one process: the counts the realtime layer reports, the peak kept until
+// the session is forgotten; and the freshness rule of the per-process counts shared in Redis
+// (the Redis counter runs against a real Redis in tests/redis/live-qa-two-processes.test.ts).
 import { describe, expect, it } from "vitest";
-import { createViewerCounter } from "../../server/live/viewers.ts";
-
-function clockAt(start = 0) {
-  let now = start;
-  return { now: () => new Date(now), advance: (ms: number) => (now += ms) };
-}
+import { createViewerCounter, STALE_AFTER_MS, sumFresh } from "../../server/live/viewers.ts";
 
 describe("viewer counter", () => {
-  it("counts distinct viewers seen within the timeout", () => {
-    const clock = clockAt();
-    const viewers = createViewerCounter(clock, 10_000);
-    for (let poll = 0; poll < 5; poll++) {
-      viewers.touch("s1", "a");
-      viewers.touch("s1", "b");
-      clock.advance(2_000);
-    }
-    viewers.touch("s2", "a");
-    expect(viewers.count("s1")).toBe(2);
-    expect(viewers.count("s2")).toBe(1);
-    expect(viewers.count("unknown")).toBe(0);
+  it("answers the last count reported for each session, and 0 for the others", async () => {
+    const viewers = createViewerCounter();
+    viewers.report("s1", 3);
+    viewers.report("s2", 1);
+    viewers.report("s1", 2);
+    expect(await viewers.counts(["s1", "s2", "unknown"])).toEqual(
+      new Map([
+        ["s1", 2],
+        ["s2", 1],
+        ["unknown", 0],
+      ]),
+    );
+    viewers.report("s2", 0);
+    expect((await viewers.counts(["s2"])).get("s2")).toBe(0);
   });
 
-  it("lets viewers go after the timeout and keeps the peak", () => {
-    const clock = clockAt();
-    const viewers = createViewerCounter(clock, 10_000);
-    for (const key of ["a", "b", "c"]) viewers.touch("s", key);
-    clock.advance(6_000);
-    viewers.touch("s", "a");
-    clock.advance(6_000);
-    expect(viewers.count("s")).toBe(1);
-    expect(viewers.peak("s")).toBe(3);
-    viewers.forget("s");
-    expect(viewers.count("s")).toBe(0);
+  it("keeps the peak of the time on air, until the session is forgotten", async () => {
+    const viewers = createViewerCounter();
+    viewers.report("s", 6); // the waiting room before the start
     expect(viewers.peak("s")).toBeNull();
-  });
-
-  it("does not count departed viewers into a new peak", () => {
-    const clock = clockAt();
-    const viewers = createViewerCounter(clock, 10_000);
-    for (const key of ["a", "b"]) viewers.touch("s", key);
-    clock.advance(20_000);
-    for (const key of ["c", "d"]) viewers.touch("s", key);
+    viewers.report("s", 2);
+    viewers.onAir("s");
     expect(viewers.peak("s")).toBe(2);
-    viewers.touch("s", "e");
-    expect(viewers.peak("s")).toBe(3);
+    for (const count of [1, 4, 3]) viewers.report("s", count);
+    viewers.onAir("s"); // back on air after a reconnect: the peak stays
+    expect(viewers.peak("s")).toBe(4);
+    viewers.forget("s");
+    expect(viewers.peak("s")).toBeNull();
+    expect((await viewers.counts(["s"])).get("s")).toBe(0);
+  });
+});
+
+describe("per-process counts in Redis", () => {
+  it("sums the fresh ones and names the stale and unreadable ones for removal", () => {
+    const now = 1_000_000;
+    const fields = {
+      a: `3:${now - 1000}`,
+      b: `2:${now - STALE_AFTER_MS}`,
+      dead: `7:${now - STALE_AFTER_MS - 1}`,
+      broken: "x:y",
+      half: "4",
+    };
+    expect(sumFresh(fields, now)).toEqual({ sum: 5, stale: ["dead", "broken", "half"] });
+    expect(sumFresh({}, now)).toEqual({ sum: 0, stale: [] });
   });
 });
