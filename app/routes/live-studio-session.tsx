@@ -69,7 +69,9 @@ export default function LiveStudioSession({ loaderData, actionData }: Route.Comp
   const t = useT();
   const [searchParams] = useSearchParams();
   const { session, categories, created } = loaderData;
-  useRefreshEvery(SETTLED.has(session.status) ? null : REFRESH_MS);
+  // A reload clears the action's answer: not while it asks "are you sure?" or shows a refused form.
+  const awaitingHost = actionData !== undefined && (actionData.confirm === true || !actionData.ok);
+  useRefreshEvery(SETTLED.has(session.status) || awaitingHost ? null : REFRESH_MS);
   const here = liveHostHref(session.id);
   const details = answerFor(actionData, "details");
   const failedDetails = details && !details.ok ? details : undefined;

@@ -159,6 +159,9 @@ test.describe("the whole way with real video", () => {
       // The host ends the session (asked twice); the replay is prepared, then it plays.
       await page.getByRole("button", { name: zh("live.host.end"), exact: true }).click();
       await expect(page.getByTestId("live-confirm-end")).toContainText(zh("live.host.end.confirm"));
+      // The question waits for the host: the page's refresh (every 5 s while on air) does not clear it.
+      await page.waitForTimeout(6_000);
+      await expect(page.getByTestId("live-confirm-end")).toBeVisible();
       await page.getByRole("button", { name: zh("live.host.end.confirmSubmit"), exact: true }).click();
       await expect(page.getByRole("status").filter({ hasText: zh("live.host.end.done") })).toBeVisible();
       await expect(page.getByRole("button", { name: zh("live.host.end"), exact: true })).toHaveCount(0);
