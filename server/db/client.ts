@@ -16,10 +16,22 @@ export * as DB from "./generated/client.ts";
  * own queries; from a raw query, P2010 with the driver adapter's cause (PostgreSQL's 23505).
  */
 export function isUniqueViolation(error: unknown): boolean {
+  return isViolation(error, "P2002", "UniqueConstraintViolation", "23505");
+}
+
+/**
+ * A write refused by a foreign key: a row it refers to is gone, or a row still refers to what it
+ * deletes (P2003; from a raw query, P2010 with PostgreSQL's 23503).
+ */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return isViolation(error, "P2003", "ForeignKeyConstraintViolation", "23503");
+}
+
+function isViolation(error: unknown, prismaCode: string, adapterKind: string, sqlState: string): boolean {
   const { code, meta } = (error ?? {}) as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } };
-  if (code === "P2002") return true;
+  if (code === prismaCode) return true;
   const cause = meta?.driverAdapterError?.cause;
-  return code === "P2010" && (cause?.kind === "UniqueConstraintViolation" || cause?.originalCode === "23505");
+  return code === "P2010" && (cause?.kind === adapterKind || cause?.originalCode === sqlState);
 }
 
 export type DatabaseTarget =

@@ -20,7 +20,7 @@
 import { z } from "zod";
 import { requireRole, type Viewer } from "../auth/permissions.ts";
 import type { Clock } from "../clock.ts";
-import type { DB, PrismaClient } from "../db/client.ts";
+import { isForeignKeyViolation, type DB, type PrismaClient } from "../db/client.ts";
 import { fieldErrorsOf, formFailed, formOk, notFound, type FieldErrors, type FormResult } from "../errors.ts";
 import { pageNumber } from "../validation.ts";
 import { addChinaDays, challengeDayAt, chinaDateOf, phaseAt, type ChallengePhase } from "./calendar.ts";
@@ -348,6 +348,8 @@ export function createQuizAdmin(deps: { prisma: PrismaClient; clock: Clock }) {
       });
     } catch (error) {
       if (error instanceof FormRefusal) return formFailed(error.fieldErrors);
+      // A worker chose a removed trade between the delete's check and its end (the entry's key refuses the delete).
+      if (isForeignKeyViolation(error)) return formFailed({ trades: "quizadmin.error.tradeHasEntries" });
       throw error;
     }
   }

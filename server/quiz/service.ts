@@ -23,7 +23,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import type { Viewer } from "../auth/permissions.ts";
 import { requireViewer } from "../auth/permissions.ts";
 import type { Clock } from "../clock.ts";
-import { isUniqueViolation, type PrismaClient } from "../db/client.ts";
+import { isForeignKeyViolation, isUniqueViolation, type PrismaClient } from "../db/client.ts";
 import { AppError, formFailed, formOk, type FormResult } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { ScheduledTask } from "../scheduler.ts";
@@ -655,18 +655,20 @@ export function createQuizService(deps: QuizServiceDeps) {
       const trade = challenge.trades.find((link) => link.trade.code === parsed.data.trade)?.trade;
       if (!trade) return formFailed({ trade: "quiz.error.tradeNotCovered" });
       const existing = await prisma.quizEntry.findUnique({ where: { challengeId_userId: { challengeId: challenge.id, userId: user.id } } });
-      if (existing) {
-        // Only while no scored attempt exists (checked in the update itself, so a level started
-        // meanwhile cannot be moved to another trade's boards).
-        const { count } = await prisma.quizEntry.updateMany({ where: { id: existing.id, attempts: { none: { scored: true } } }, data: { tradeId: trade.id } });
-        if (count === 0 && existing.tradeId !== trade.id) return formFailed({ trade: "quiz.error.tradeLocked" });
-      } else {
-        try {
+      try {
+        if (existing) {
+          // Only while no scored attempt exists (checked in the update itself, so a level started
+          // meanwhile cannot be moved to another trade's boards).
+          const { count } = await prisma.quizEntry.updateMany({ where: { id: existing.id, attempts: { none: { scored: true } } }, data: { tradeId: trade.id } });
+          if (count === 0 && existing.tradeId !== trade.id) return formFailed({ trade: "quiz.error.tradeLocked" });
+        } else {
           await prisma.quizEntry.create({ data: { challengeId: challenge.id, userId: user.id, tradeId: trade.id } });
-        } catch (error) {
-          if (!isUniqueViolation(error)) throw error;
-          return formFailed({ trade: "quiz.error.tradeLocked" });
         }
+      } catch (error) {
+        if (isUniqueViolation(error)) return formFailed({ trade: "quiz.error.tradeLocked" });
+        // An admin removed the trade from the challenge since it was read (the entry's key refuses it).
+        if (isForeignKeyViolation(error)) return formFailed({ trade: "quiz.error.tradeNotCovered" });
+        throw error;
       }
       const overview = await overviewOf(user, challenge);
       return formOk(overview.entry!);

@@ -274,6 +274,35 @@ describe("editing a challenge", () => {
     expect(await tradeCodesOf(id)).toEqual(["electrician", "welder"]);
   });
 
+  it("keeps every entry on a trade its challenge covers, even when an admin removes a trade as a worker chooses it", async () => {
+    // The database itself refuses an entry outside the challenge's trades.
+    const id = await runningChallenge({ trades: ["welder", "electrician"] });
+    await expect(enter(id, "turner")).rejects.toThrow();
+
+    // The race, repeated: the admin's save and the worker's choice at once. Whichever wins, the
+    // other is refused with its own message, and no entry is left on a removed trade.
+    for (let round = 0; round < 6; round++) {
+      const raced = await runningChallenge();
+      const { values } = (await services.quizAdmin.forEdit(admin, raced)).challenge;
+      const worker = await viewer("WORKER");
+      const [saved, chosen] = await Promise.all([
+        services.quizAdmin.update(admin, raced, { ...values, trades: ["electrician", "turner"] }),
+        services.quiz.chooseTrade(worker, { challengeId: raced, trade: "welder" }),
+      ]);
+      const covered = await tradeCodesOf(raced);
+      const entries = await db.prisma.quizEntry.findMany({ where: { challengeId: raced }, select: { trade: { select: { code: true } } } });
+      for (const entry of entries) expect(covered).toContain(entry.trade.code);
+      if (saved.ok) {
+        expect(covered).toEqual(["electrician", "turner"]);
+        expect(chosen).toEqual({ ok: false, fieldErrors: { trade: "quiz.error.tradeNotCovered" } });
+      } else {
+        expect(saved.fieldErrors).toEqual({ trades: "quizadmin.error.tradeHasEntries" });
+        expect(chosen.ok).toBe(true);
+        expect(entries.map((entry) => entry.trade.code)).toEqual(["welder"]);
+      }
+    }
+  });
+
   it("on the day before the start (China time) is still open; at China midnight it is locked", async () => {
     // 2026-03-02 23:59 in China is 15:59 UTC; day 1 of a challenge starting 2026-03-03 begins at 16:00 UTC.
     const id = ok(await services.quizAdmin.create(admin, form({ startDate: "2026-03-03" }))).id;
