@@ -477,14 +477,14 @@ export function createLiveService(deps: LiveServiceDeps) {
   }
 
   /**
-   * For the media route: the session whose HLS files are named `publicName`, and whether `viewer`
-   * may fetch them (members-only sessions need a signed-in viewer; cancelled ones serve nothing).
+   * For the media route: whether `viewer` may fetch the HLS files named `publicName` (members-only
+   * sessions need a signed-in viewer); null when no session serves them (unknown or cancelled).
    */
-  async function canWatch(viewer: Viewer | null, publicName: string): Promise<{ sessionId: string; allowed: boolean; onAir: boolean } | null> {
+  async function canWatch(viewer: Viewer | null, publicName: string): Promise<{ allowed: boolean } | null> {
     if (!/^[A-Za-z0-9_-]{8,64}$/.test(publicName)) return null;
-    const session = await prisma.liveSession.findUnique({ where: { publicName }, select: { id: true, status: true, membersOnly: true } });
+    const session = await prisma.liveSession.findUnique({ where: { publicName }, select: { status: true, membersOnly: true } });
     if (!session || session.status === "CANCELLED") return null;
-    return { sessionId: session.id, allowed: !session.membersOnly || viewer !== null, onAir: ON_AIR.has(session.status) };
+    return { allowed: !session.membersOnly || viewer !== null };
   }
 
   /**

@@ -161,7 +161,6 @@ interface ServedRow {
 
 const ANSWER_INCLUDE = { question: { select: { kind: true, stem: true, options: true, answer: true, explanation: true } } } as const;
 
-
 function attemptSummary(attempt: AttemptRow, challenge: ChallengeRow, done: number): AttemptSummary {
   return {
     id: attempt.id,
